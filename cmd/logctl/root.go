@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, as in design §4. They follow Terraform's -detailed-exitcode for
+// 0/1/2 so that CI scripts port unchanged.
+const (
+	exitOK      = 0
+	exitError   = 1
+	exitChanges = 2
+	exitDeny    = 3
+	exitUnsafe  = 4
+	exitStale   = 5
+)
+
+// exitError carries a specific exit code out of a cobra RunE.
+type codeError struct {
+	code int
+	err  error
+}
+
+func (e *codeError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+func (e *codeError) Unwrap() error { return e.err }
+
+// withCode wraps err so that run returns code. A nil err with a non-zero code
+// means "already reported, just exit".
+func withCode(code int, err error) error { return &codeError{code: code, err: err} }
+
+// app is what every subcommand needs from the outside world. Nothing else is
+// global: tests build an app with their own writers and environment.
+type app struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ce *codeError
+	if errors.As(err, &ce) {
+		if ce.err != nil {
+			fmt.Fprintf(stderr, "Error: %v\n", ce.err)
+		}
+		return ce.code
+	}
+	fmt.Fprintf(stderr, "Error: %v\n", err)
+	return exitError
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "logctl",
+		Short: "GitOps for cloud log delivery: lint, plan and apply log pipelines kept as YAML",
+		Long: `logctl keeps EdgeOne real-time log delivery tasks, CLS log exports and
+Huawei LTS log transfers as YAML in a Git repository. It lints the YAML with
+Rego policies, diffs it against the live state read from the cloud APIs, and
+applies the difference.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	for _, add := range subcommands {
+		root.AddCommand(add(a))
+	}
+	return root
+}
+
+// subcommands is the explicit registry of subcommands; each file adds its
+// constructor here in a var block so that files stay independent.
+var subcommands []func(*app) *cobra.Command
