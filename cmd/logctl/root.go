@@ -81,12 +81,9 @@ applies the difference.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	for _, add := range subcommands {
-		root.AddCommand(add(a))
-	}
+	// The explicit registry of subcommands: one constructor per file.
+	root.AddCommand(
+		newVersionCmd(a),
+	)
 	return root
 }
-
-// subcommands is the explicit registry of subcommands; each file adds its
-// constructor here in a var block so that files stay independent.
-var subcommands []func(*app) *cobra.Command
