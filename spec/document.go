@@ -1,0 +1,297 @@
+package spec
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Document is the merged desired state of all loaded files, with defaults
+// applied to the typed resources. Indices of the resource lists are the
+// indices used in paths such as "deliveryTasks[3].sample".
+type Document struct {
+	Files         []string
+	Defaults      Defaults
+	DeliveryTasks []DeliveryTask
+	Exports       []Export
+	Dumps         []Dump
+	Scopes        []Scope
+
+	sources map[string][]source // list key ("deliveryTasks") → where each item came from
+	single  map[string][]source // "defaults", "version": every document that set it
+	input   map[string]any
+}
+
+type source struct {
+	file string
+	node *yaml.Node
+}
+
+// listKeys are the top-level lists that merge by concatenation.
+var listKeys = []string{"deliveryTasks", "exports", "dumps", "scopes"}
+
+func reflectValue(p any) reflect.Value { return reflect.ValueOf(p).Elem() }
+
+func merge(files []*parsedFile) (*Document, Diagnostics) {
+	doc := &Document{sources: map[string][]source{}, single: map[string][]source{}}
+	var diags Diagnostics
+	input := map[string]any{"version": int64(1)}
+	defaults := map[string]any{}
+	for _, pf := range files {
+		diags = append(diags, pf.diags...)
+		doc.Files = append(doc.Files, pf.name)
+		for _, pd := range pf.docs {
+			doc.DeliveryTasks = append(doc.DeliveryTasks, pd.file.DeliveryTasks...)
+			doc.Exports = append(doc.Exports, pd.file.Exports...)
+			doc.Dumps = append(doc.Dumps, pd.file.Dumps...)
+			doc.Scopes = append(doc.Scopes, pd.file.Scopes...)
+			for _, key := range listKeys {
+				doc.recordList(key, pf.name, pd.root, input, pd.value)
+			}
+			for _, key := range []string{"version", "defaults"} {
+				if n := lookupKey(pd.root, key); n != nil {
+					doc.single[key] = append(doc.single[key], source{pf.name, n})
+				}
+			}
+			if pd.file.Defaults != nil {
+				diags = append(diags, doc.mergeDefaults(pf.name, pd)...)
+				mergeMaps(defaults, pd.value["defaults"])
+			}
+		}
+	}
+	if len(defaults) > 0 {
+		input["defaults"] = defaults
+	}
+	doc.input = input
+	doc.applyDefaults()
+	diags = append(diags, doc.checkDuplicates()...)
+	return doc, diags
+}
+
+// recordList remembers where each item of a top-level list came from and
+// appends its plain value to the merged input.
+func (doc *Document) recordList(key, file string, root *yaml.Node, input, value map[string]any) {
+	seq := lookupKey(root, key)
+	if seq != nil {
+		for seq.Kind == yaml.AliasNode {
+			seq = seq.Alias
+		}
+	}
+	if seq == nil || seq.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, item := range seq.Content {
+		doc.sources[key] = append(doc.sources[key], source{file, item})
+	}
+	items, _ := value[key].([]any)
+	prev, _ := input[key].([]any)
+	input[key] = append(prev, items...)
+}
+
+func mergeMaps(dst map[string]any, v any) {
+	src, _ := v.(map[string]any)
+	for k, sv := range src {
+		if sm, ok := sv.(map[string]any); ok {
+			dm, _ := dst[k].(map[string]any)
+			if dm == nil {
+				dm = map[string]any{}
+				dst[k] = dm
+			}
+			mergeMaps(dm, sm)
+			continue
+		}
+		if _, set := dst[k]; !set {
+			dst[k] = sv
+		}
+	}
+}
+
+// mergeDefaults folds one document's defaults into doc.Defaults; the same
+// default set to two different values in two places is an error naming both.
+func (doc *Document) mergeDefaults(file string, pd parsedDoc) Diagnostics {
+	var diags Diagnostics
+	set := func(path string, dst *string, val string) {
+		if val == "" {
+			return
+		}
+		if *dst != "" && *dst != val {
+			first := doc.Locate(path)
+			here := locateIn(source{file, pd.root}, path)
+			diags = append(diags, Diagnostic{Rule: "schema.conflicting-default", Severity: SeverityError,
+				Summary: fmt.Sprintf("%s is set to %q here and to %q at %s", path, val, *dst, first),
+				Detail:  "set each default once", Pos: here, Path: path})
+			return
+		}
+		*dst = val
+	}
+	d := pd.file.Defaults
+	if d.Tencent != nil {
+		if doc.Defaults.Tencent == nil {
+			doc.Defaults.Tencent = &TencentDefaults{}
+		}
+		set("defaults.tencent.region", &doc.Defaults.Tencent.Region, d.Tencent.Region)
+	}
+	if d.Huawei != nil {
+		if doc.Defaults.Huawei == nil {
+			doc.Defaults.Huawei = &HuaweiDefaults{}
+		}
+		h := doc.Defaults.Huawei
+		set("defaults.huawei.region", &h.Region, d.Huawei.Region)
+		set("defaults.huawei.projectId", &h.ProjectID, d.Huawei.ProjectID)
+		set("defaults.huawei.createApi", &h.CreateAPI, d.Huawei.CreateAPI)
+	}
+	return diags
+}
+
+func (doc *Document) applyDefaults() {
+	var tRegion, hRegion, hProject string
+	if t := doc.Defaults.Tencent; t != nil {
+		tRegion = t.Region
+	}
+	if h := doc.Defaults.Huawei; h != nil {
+		hRegion, hProject = h.Region, h.ProjectID
+	}
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	for i := range doc.Exports {
+		fill(&doc.Exports[i].Region, tRegion)
+	}
+	for i := range doc.Dumps {
+		fill(&doc.Dumps[i].Region, hRegion)
+		fill(&doc.Dumps[i].ProjectID, hProject)
+	}
+	for i := range doc.Scopes {
+		if s := doc.Scopes[i].Exports; s != nil {
+			fill(&s.Region, tRegion)
+		}
+		if s := doc.Scopes[i].Dumps; s != nil {
+			fill(&s.Region, hRegion)
+			fill(&s.ProjectID, hProject)
+		}
+	}
+}
+
+// Input returns the merged documents shaped exactly as the YAML (design §3),
+// without defaults applied: the `input` document of the policies, the same
+// shape conftest builds from a single file. Callers must not modify it.
+func (doc *Document) Input() map[string]any { return doc.input }
+
+// CreateAPI is the Huawei API used to create dumps: "transfers" or "log-dump".
+func (doc *Document) CreateAPI() string {
+	if h := doc.Defaults.Huawei; h != nil && h.CreateAPI != "" {
+		return h.CreateAPI
+	}
+	return "transfers"
+}
+
+// Locate returns the position of the key a path names, such as
+// "deliveryTasks[3].sample". When the key is absent it returns the position
+// of the nearest ancestor that exists; for an unknown path, the first file.
+func (doc *Document) Locate(path string) Pos {
+	head, rest := splitHead(path)
+	name, idx := splitIndex(head)
+	if srcs, ok := doc.sources[name]; ok && idx >= 0 && idx < len(srcs) {
+		return locateIn(srcs[idx], rest)
+	}
+	if srcs := doc.single[name]; len(srcs) > 0 {
+		s := srcs[0]
+		return locateIn(source{s.file, s.node}, rest)
+	}
+	if len(doc.Files) > 0 {
+		return Pos{File: doc.Files[0]}
+	}
+	return Pos{}
+}
+
+// ResourceAt names the resource a path points into.
+func (doc *Document) ResourceAt(path string) (Kind, string, bool) {
+	head, _ := splitHead(path)
+	name, idx := splitIndex(head)
+	switch {
+	case name == "deliveryTasks" && idx >= 0 && idx < len(doc.DeliveryTasks):
+		return KindDeliveryTask, doc.DeliveryTasks[idx].Name, true
+	case name == "exports" && idx >= 0 && idx < len(doc.Exports):
+		return KindExport, doc.Exports[idx].Name, true
+	case name == "dumps" && idx >= 0 && idx < len(doc.Dumps):
+		return KindDump, doc.Dumps[idx].Name, true
+	}
+	return "", "", false
+}
+
+// locateIn walks path (relative to the node of s) and returns the position of
+// the deepest key or item it reaches.
+func locateIn(s source, path string) Pos {
+	n := s.node
+	pos := Pos{File: s.file, Line: n.Line, Column: n.Column}
+	for path != "" {
+		var seg string
+		seg, path = splitHead(path)
+		key, idx := splitIndex(seg)
+		for n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		if key != "" {
+			k, v := lookupPair(n, key)
+			if k == nil {
+				return pos
+			}
+			pos = Pos{File: s.file, Line: k.Line, Column: k.Column}
+			n = v
+		}
+		if idx >= 0 {
+			for n.Kind == yaml.AliasNode {
+				n = n.Alias
+			}
+			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
+				return pos
+			}
+			n = n.Content[idx]
+			pos = Pos{File: s.file, Line: n.Line, Column: n.Column}
+		}
+	}
+	return pos
+}
+
+// splitHead splits "a[1].b.c" into "a[1]" and "b.c".
+func splitHead(path string) (string, string) {
+	if i := strings.IndexByte(path, '.'); i >= 0 {
+		return path[:i], path[i+1:]
+	}
+	return path, ""
+}
+
+// splitIndex splits "a[1]" into "a" and 1; without an index it returns -1.
+func splitIndex(seg string) (string, int) {
+	i := strings.IndexByte(seg, '[')
+	if i < 0 || !strings.HasSuffix(seg, "]") {
+		return seg, -1
+	}
+	n, err := strconv.Atoi(seg[i+1 : len(seg)-1])
+	if err != nil {
+		return seg, -1
+	}
+	return seg[:i], n
+}
+
+func lookupKey(m *yaml.Node, key string) *yaml.Node {
+	_, v := lookupPair(m, key)
+	return v
+}
+
+func lookupPair(m *yaml.Node, key string) (*yaml.Node, *yaml.Node) {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i], m.Content[i+1]
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,233 @@
+package spec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxFileSize is the largest YAML file Load reads. Bigger files are refused
+// with a diagnostic rather than risking the memory of a CI runner.
+const MaxFileSize = 64 << 20
+
+// Files expands paths into the YAML files they name: a file is taken as is, a
+// directory is walked recursively for *.yaml and *.yml, skipping hidden
+// directories (.git, .logctl, .github). The result is sorted and unique.
+func Files(paths []string) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", p, unwrapPathError(err))
+		}
+		if !st.IsDir() {
+			add(filepath.Clean(p))
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, e fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if e.IsDir() && path != p && strings.HasPrefix(e.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !e.IsDir() && isYAMLName(e.Name()) {
+				add(path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk %s: %w", p, err)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func isYAMLName(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+}
+
+// Load reads, parses and merges the YAML files that paths name. Problems in
+// the files are returned as diagnostics (all of them, sorted); the error is
+// reserved for paths that cannot be read at all.
+func Load(paths []string) (*Document, Diagnostics, error) {
+	files, err := Files(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("no *.yaml or *.yml files in %s", strings.Join(paths, ", "))
+	}
+	parsed := make([]*parsedFile, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			parsed[i] = parseFile(f)
+		}()
+	}
+	wg.Wait()
+	for _, p := range parsed {
+		if p.err != nil {
+			return nil, nil, p.err
+		}
+	}
+	doc, diags := merge(parsed)
+	diags.Sort()
+	return doc, diags, nil
+}
+
+// parsedFile is one file after parsing and decoding, before merging.
+type parsedFile struct {
+	name  string
+	docs  []parsedDoc
+	diags Diagnostics
+	err   error
+}
+
+type parsedDoc struct {
+	root  *yaml.Node // the top-level mapping
+	file  File
+	value map[string]any
+}
+
+func parseFile(name string) *parsedFile {
+	pf := &parsedFile{name: name}
+	f, err := os.Open(name)
+	if err != nil {
+		pf.err = fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+		return pf
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		pf.err = fmt.Errorf("read %s: %w", name, err)
+		return pf
+	}
+	pf.parse(data)
+	return pf
+}
+
+// ParseBytes parses one file's content; name is used in positions. It is
+// what Load does per file, exposed for tests and fuzzing.
+func ParseBytes(name string, data []byte) (*Document, Diagnostics) {
+	pf := &parsedFile{name: name}
+	pf.parse(data)
+	doc, diags := merge([]*parsedFile{pf})
+	diags.Sort()
+	return doc, diags
+}
+
+func (pf *parsedFile) fileDiag(rule, summary, detail string, line int) {
+	pf.diags = append(pf.diags, Diagnostic{Rule: rule, Severity: SeverityError, Summary: summary,
+		Detail: detail, Pos: Pos{File: pf.name, Line: line}})
+}
+
+func (pf *parsedFile) parse(data []byte) {
+	if len(data) > MaxFileSize {
+		pf.fileDiag("schema.too-large", fmt.Sprintf("file is larger than %d MiB", MaxFileSize>>20),
+			"split the resources over several files", 0)
+		return
+	}
+	if !utf8.Valid(data) {
+		pf.fileDiag("schema.encoding", "file is not valid UTF-8", "save it as UTF-8", firstInvalidLine(data))
+		return
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			pf.syntaxError(err)
+			return
+		}
+		pf.decodeDoc(&n)
+	}
+	if len(pf.docs) == 0 && len(pf.diags) == 0 {
+		pf.fileDiag("schema.empty-file", "file is empty", "add 'version: 1' and resources, or delete the file", 0)
+	}
+}
+
+func (pf *parsedFile) syntaxError(err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
+		msg = strings.TrimSpace(msg[strings.IndexByte(msg, ':')+1:])
+	}
+	pf.fileDiag("schema.syntax", "YAML syntax error: "+msg, "fix the YAML syntax; the rest of the file was not checked", line)
+}
+
+func (pf *parsedFile) decodeDoc(n *yaml.Node) {
+	if len(n.Content) == 0 || isNull(n.Content[0]) {
+		return
+	}
+	root := n.Content[0]
+	d := newDecoder(pf.name)
+	var pd parsedDoc
+	pd.root = root
+	d.decode(root, reflectValue(&pd.file), "")
+	if !d.bombed {
+		pd.value, _ = d.toValue(root).(map[string]any)
+	}
+	pf.diags = append(pf.diags, d.diags...)
+	if d.bombed || pd.value == nil {
+		return
+	}
+	if pd.file.Version != 1 {
+		vn := lookupKey(root, "version")
+		if vn != nil {
+			pf.diags = append(pf.diags, Diagnostic{Rule: "schema.version", Severity: SeverityError,
+				Summary: fmt.Sprintf("unsupported format version %d", pd.file.Version), Detail: "this logctl reads 'version: 1'",
+				Pos: Pos{File: pf.name, Line: vn.Line, Column: vn.Column}, Path: "version"})
+		}
+	}
+	pf.docs = append(pf.docs, pd)
+}
+
+func firstInvalidLine(data []byte) int {
+	line := 1
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		data = data[size:]
+	}
+	return 0
+}
