@@ -1,0 +1,157 @@
+package github
+
+import (
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// DefaultToken is accepted by a server built without WithToken; it acts as
+// DefaultLogin, the identity GITHUB_TOKEN has in a workflow run.
+const DefaultToken = "ghs_logctlEmulatorToken"
+
+// DefaultLogin is the author of comments made with DefaultToken.
+const DefaultLogin = "github-actions[bot]"
+
+// defaultUser is the GitHub Actions bot as the API reports it.
+func defaultUser() User {
+	return User{Login: DefaultLogin, ID: 41898282, Type: "Bot"}
+}
+
+// User is a comment author as GitHub reports it.
+type User struct {
+	Login string `json:"login"`
+	ID    int64  `json:"id"`
+	Type  string `json:"type"` // "User" or "Bot"
+}
+
+// Request is one request the server received, for tests to count calls.
+type Request struct {
+	Method string
+	Path   string // as received, including any /api/v3 prefix
+	Query  string
+}
+
+// Server is the GitHub REST stand-in. It is an http.Handler, safe for
+// concurrent use.
+type Server struct {
+	mux *http.ServeMux
+	now func() time.Time
+
+	mu       sync.Mutex
+	tokens   map[string]User
+	nextID   int64
+	comments map[issueKey][]*Comment // each slice ordered by ID
+	byID     map[int64]*Comment
+	faults   []Fault
+	requests []Request
+}
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithToken makes token valid, acting as user. The first WithToken
+// replaces DefaultToken.
+func WithToken(token string, user User) Option {
+	return func(s *Server) {
+		if _, ok := s.tokens[DefaultToken]; ok && token != DefaultToken {
+			delete(s.tokens, DefaultToken)
+		}
+		s.tokens[token] = user
+	}
+}
+
+// WithClock sets the clock used for created_at and updated_at.
+func WithClock(now func() time.Time) Option {
+	return func(s *Server) { s.now = now }
+}
+
+// New returns a server with no comments that accepts DefaultToken.
+func New(opts ...Option) *Server {
+	s := &Server{
+		mux:      http.NewServeMux(),
+		now:      time.Now,
+		tokens:   map[string]User{DefaultToken: defaultUser()},
+		nextID:   1,
+		comments: map[issueKey][]*Comment{},
+		byID:     map[int64]*Comment{},
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	for _, prefix := range []string{"", "/api/v3"} {
+		s.mux.HandleFunc("GET "+prefix+"/repos/{owner}/{repo}/issues/{number}/comments", s.listComments)
+		s.mux.HandleFunc("POST "+prefix+"/repos/{owner}/{repo}/issues/{number}/comments", s.createComment)
+		s.mux.HandleFunc("PATCH "+prefix+"/repos/{owner}/{repo}/issues/comments/{id}", s.updateComment)
+		s.mux.HandleFunc("DELETE "+prefix+"/repos/{owner}/{repo}/issues/comments/{id}", s.deleteComment)
+	}
+	s.mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { notFound(w) })
+	return s
+}
+
+// ServeHTTP records the request, applies a pending fault, checks the token
+// and routes.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	f, ok := s.record(r)
+	if ok && !f.AfterCommit {
+		f.write(w, s.now())
+		return
+	}
+	if !s.authorized(w, r) {
+		return
+	}
+	if !ok {
+		s.mux.ServeHTTP(w, r)
+		return
+	}
+	// The change is made but its answer is lost: what a client sees when
+	// a proxy times out after GitHub committed.
+	s.mux.ServeHTTP(discardWriter{header: http.Header{}}, r)
+	f.write(w, s.now())
+}
+
+// record logs r and takes the first pending fault that matches it.
+func (s *Server) record(r *http.Request) (Fault, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery})
+	return s.takeFault(r.Method)
+}
+
+// authorized checks "Authorization: Bearer TOKEN" or "token TOKEN" (both
+// accepted by GitHub) and answers 401 with GitHub's JSON otherwise.
+func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
+	header := r.Header.Get("Authorization")
+	if header == "" {
+		writeError(w, http.StatusUnauthorized, "Requires authentication", docsREST)
+		return false
+	}
+	scheme, token, _ := strings.Cut(header, " ")
+	if !strings.EqualFold(scheme, "bearer") && !strings.EqualFold(scheme, "token") {
+		writeError(w, http.StatusUnauthorized, "Bad credentials", docsREST)
+		return false
+	}
+	s.mu.Lock()
+	_, ok := s.tokens[strings.TrimSpace(token)]
+	s.mu.Unlock()
+	if !ok {
+		writeError(w, http.StatusUnauthorized, "Bad credentials", docsREST)
+	}
+	return ok
+}
+
+// caller returns the user behind r's token; authorized has vouched for it.
+func (s *Server) caller(r *http.Request) User {
+	_, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.tokens[strings.TrimSpace(token)]
+}
+
+// discardWriter swallows a response whose answer a fault replaces.
+type discardWriter struct{ header http.Header }
+
+func (d discardWriter) Header() http.Header         { return d.header }
+func (d discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (d discardWriter) WriteHeader(int)             {}
