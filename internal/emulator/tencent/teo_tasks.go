@@ -1,0 +1,356 @@
+package tencent
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// CreateRealtimeLogDeliveryTask, ModifyRealtimeLogDeliveryTask,
+// DeleteRealtimeLogDeliveryTask, DescribeRealtimeLogDeliveryTasks
+// (edgeone-logs.md §2-§5, §8).
+
+func (h *Handler) createTask(c *call) (map[string]any, *apiError) {
+	var req createTaskRequest
+	if aerr := decodeParams(c.body, &req, h.cfg.AllowUnknownParameters); aerr != nil {
+		return nil, aerr
+	}
+	t, aerr := h.newTask(&req)
+	if aerr != nil {
+		return nil, aerr
+	}
+	t.TaskId = h.cfg.State.nextID(h.cfg.Seed, "task")
+	t.CreateTime = isoTime(c.now)
+	t.UpdateTime = t.CreateTime
+	h.cfg.State.Tasks = append(h.cfg.State.Tasks, t)
+	if aerr := h.commit(); aerr != nil {
+		return nil, aerr
+	}
+	return map[string]any{"TaskId": t.TaskId}, nil
+}
+
+// newTask validates a create request against the rules and the world and
+// returns the task it describes (without id and times).
+func (h *Handler) newTask(req *createTaskRequest) (*Task, *apiError) {
+	for _, p := range []struct {
+		name string
+		set  bool
+	}{
+		{"ZoneId", req.ZoneId != nil}, {"Area", req.Area != nil}, {"LogType", req.LogType != nil},
+		{"TaskName", req.TaskName != nil}, {"TaskType", req.TaskType != nil},
+		{"EntityList", req.EntityList != nil}, {"Fields", req.Fields != nil},
+	} {
+		if !p.set {
+			return nil, missing(p.name)
+		}
+	}
+	z := h.cfg.World.zone(*req.ZoneId)
+	if z == nil {
+		return nil, errf(codeResourceNotFound, "The zone %s does not exist.", *req.ZoneId)
+	}
+	if aerr := validateEnums(*req.Area, *req.LogType, *req.TaskType); aerr != nil {
+		return nil, aerr
+	}
+	t := &Task{
+		ZoneId:         z.ID,
+		DeliveryStatus: "enabled",
+		TaskType:       *req.TaskType,
+		LogType:        *req.LogType,
+		Area:           *req.Area,
+	}
+	if aerr := h.destination(t, req.CLS, req.CustomEndpoint, req.S3); aerr != nil {
+		return nil, aerr
+	}
+	if aerr := h.applyConfig(t, z, &req.taskConfig, true); aerr != nil {
+		return nil, aerr
+	}
+	if aerr := h.checkUnique(t); aerr != nil {
+		return nil, aerr
+	}
+	return t, nil
+}
+
+// destination checks that exactly the block TaskType needs is present (none
+// for log_analysis) and stores it.
+func (h *Handler) destination(t *Task, cls *CLSTopic, ep *CustomEndpoint, s3 *S3) *apiError {
+	blocks := []struct {
+		typ, name string
+		present   bool
+	}{{"cls", "CLS", cls != nil}, {"custom_endpoint", "CustomEndpoint", ep != nil}, {"s3", "S3", s3 != nil}}
+	for _, b := range blocks {
+		if b.typ == t.TaskType && !b.present {
+			return errf(codeMissingParameter, "The request is missing a required parameter `%s`: it is required when TaskType is %s.", b.name, b.typ)
+		}
+		if b.typ != t.TaskType && b.present {
+			return errf(codeInvalidParameter, "The parameter `%s` is not allowed when TaskType is %s.", b.name, t.TaskType)
+		}
+	}
+	switch t.TaskType {
+	case "cls":
+		if aerr := h.cfg.World.validateCLS(cls); aerr != nil {
+			return aerr
+		}
+		t.CLS = cls
+	case "custom_endpoint":
+		if aerr := validateCustomEndpoint(ep); aerr != nil {
+			return aerr
+		}
+		t.CustomEndpoint = normalizeEndpoint(ep)
+	case "s3":
+		if aerr := validateS3(s3); aerr != nil {
+			return aerr
+		}
+		t.S3 = normalizeS3(s3)
+	}
+	return nil
+}
+
+// applyConfig validates the shared fields of cfg and stores them into t.
+// On create every field is taken (absent = default); on modify an absent
+// field keeps its value, except DeliveryConditions and LogFormat, whose
+// Modify doc says that omitting them means "deliver all" and "default
+// format": the emulator resets them, so a client must always resend them.
+func (h *Handler) applyConfig(t *Task, z *Zone, cfg *taskConfig, create bool) *apiError {
+	if cfg.TaskName != nil {
+		if aerr := validateTaskName(*cfg.TaskName); aerr != nil {
+			return aerr
+		}
+		t.TaskName = *cfg.TaskName
+	}
+	if cfg.EntityList != nil || create {
+		if aerr := validateEntities(z, t.LogType, cfg.EntityList); aerr != nil {
+			return aerr
+		}
+		t.EntityList = slices.Clone(cfg.EntityList)
+	}
+	if cfg.Fields != nil || create {
+		if aerr := validateStrings("Fields", cfg.Fields); aerr != nil {
+			return aerr
+		}
+		t.Fields = slices.Clone(cfg.Fields)
+	}
+	if cfg.Sample != nil {
+		if aerr := validateSample(*cfg.Sample); aerr != nil {
+			return aerr
+		}
+		t.Sample = *cfg.Sample
+	}
+	if cfg.CustomFields != nil || create {
+		if aerr := validateCustomFields(t.LogType, cfg.CustomFields); aerr != nil {
+			return aerr
+		}
+		t.CustomFields = normalizeCustomFields(cfg.CustomFields)
+	}
+	if cfg.CustomExpressionFields != nil || create {
+		if aerr := validateExpressionFields(t.LogType, cfg.CustomExpressionFields); aerr != nil {
+			return aerr
+		}
+		t.CustomExpressionFields = normalizeExpressionFields(cfg.CustomExpressionFields)
+	}
+	if aerr := validateConditions(cfg.DeliveryConditions); aerr != nil {
+		return aerr
+	}
+	t.DeliveryConditions = nonNil(cfg.DeliveryConditions)
+	if aerr := validateLogFormat(t.TaskType, cfg.LogFormat); aerr != nil {
+		return aerr
+	}
+	t.LogFormat = normalizeLogFormat(t.TaskType, cfg.LogFormat)
+	return nil
+}
+
+func (h *Handler) modifyTask(c *call) (map[string]any, *apiError) {
+	var raw map[string]json.RawMessage
+	if json.Unmarshal(c.body, &raw) == nil {
+		for _, k := range []string{"Area", "LogType", "TaskType", "CLS"} {
+			if _, ok := raw[k]; ok {
+				return nil, errf(codeInvalidParameter, "The parameter `%s` cannot be modified: delete the task and create a new one.", k)
+			}
+		}
+	}
+	var req modifyTaskRequest
+	if aerr := decodeParams(c.body, &req, h.cfg.AllowUnknownParameters); aerr != nil {
+		return nil, aerr
+	}
+	if req.ZoneId == nil {
+		return nil, missing("ZoneId")
+	}
+	if req.TaskId == nil {
+		return nil, missing("TaskId")
+	}
+	z := h.cfg.World.zone(*req.ZoneId)
+	if z == nil {
+		return nil, errf(codeResourceNotFound, "The zone %s does not exist.", *req.ZoneId)
+	}
+	i := h.findTask(*req.ZoneId, *req.TaskId)
+	if i < 0 {
+		return nil, errf("FailedOperation.RealtimeLogNotFound", "The real-time log delivery task %s does not exist in zone %s.", *req.TaskId, *req.ZoneId)
+	}
+	cur := h.cfg.State.Tasks[i]
+	next := cloneTask(cur)
+	if req.DeliveryStatus != nil {
+		if *req.DeliveryStatus != "enabled" && *req.DeliveryStatus != "disabled" {
+			return nil, errf(codeInvalidParameterValue, "DeliveryStatus %q is invalid: enabled or disabled.", *req.DeliveryStatus)
+		}
+		next.DeliveryStatus = *req.DeliveryStatus
+	}
+	ep, s3 := req.CustomEndpoint, req.S3
+	if ep != nil && next.TaskType != "custom_endpoint" || s3 != nil && next.TaskType != "s3" {
+		return nil, errf(codeInvalidParameter, "The destination of a %s task cannot be changed to another type.", next.TaskType)
+	}
+	if ep != nil {
+		if aerr := validateCustomEndpoint(ep); aerr != nil {
+			return nil, aerr
+		}
+		next.CustomEndpoint = normalizeEndpoint(ep)
+	}
+	if s3 != nil {
+		if aerr := validateS3(s3); aerr != nil {
+			return nil, aerr
+		}
+		next.S3 = normalizeS3(s3)
+	}
+	if aerr := h.applyConfig(next, z, &req.taskConfig, false); aerr != nil {
+		return nil, aerr
+	}
+	if aerr := h.checkUnique(next); aerr != nil {
+		return nil, aerr
+	}
+	next.UpdateTime = isoTime(c.now)
+	h.cfg.State.Tasks[i] = next
+	if aerr := h.commit(); aerr != nil {
+		return nil, aerr
+	}
+	return map[string]any{}, nil
+}
+
+func (h *Handler) deleteTask(c *call) (map[string]any, *apiError) {
+	var req deleteTaskRequest
+	if aerr := decodeParams(c.body, &req, h.cfg.AllowUnknownParameters); aerr != nil {
+		return nil, aerr
+	}
+	if req.ZoneId == nil {
+		return nil, missing("ZoneId")
+	}
+	if req.TaskId == nil {
+		return nil, missing("TaskId")
+	}
+	if h.cfg.World.zone(*req.ZoneId) == nil {
+		return nil, errf(codeResourceNotFound, "The zone %s does not exist.", *req.ZoneId)
+	}
+	i := h.findTask(*req.ZoneId, *req.TaskId)
+	if i < 0 {
+		return nil, errf("FailedOperation.RealtimeLogNotFound", "The real-time log delivery task %s does not exist in zone %s.", *req.TaskId, *req.ZoneId)
+	}
+	h.cfg.State.Tasks = slices.Delete(h.cfg.State.Tasks, i, i+1)
+	if aerr := h.commit(); aerr != nil {
+		return nil, aerr
+	}
+	return map[string]any{}, nil
+}
+
+func (h *Handler) findTask(zone, id string) int {
+	return slices.IndexFunc(h.cfg.State.Tasks, func(t *Task) bool { return t.ZoneId == zone && t.TaskId == id })
+}
+
+func (h *Handler) describeTasks(c *call) (map[string]any, *apiError) {
+	var req describeTasksRequest
+	if aerr := decodeParams(c.body, &req, h.cfg.AllowUnknownParameters); aerr != nil {
+		return nil, aerr
+	}
+	if req.ZoneId == nil {
+		return nil, missing("ZoneId")
+	}
+	if h.cfg.World.zone(*req.ZoneId) == nil {
+		return nil, errf(codeResourceNotFound, "The zone %s does not exist.", *req.ZoneId)
+	}
+	offset, limit, aerr := page(req.Offset, req.Limit, defaultDescribeLim, maxDescribeLimit)
+	if aerr != nil {
+		return nil, aerr
+	}
+	match, aerr := taskFilter(req.Filters)
+	if aerr != nil {
+		return nil, aerr
+	}
+	var all []*Task
+	for _, t := range h.cfg.State.Tasks {
+		if t.ZoneId == *req.ZoneId && match(t) {
+			all = append(all, t)
+		}
+	}
+	out := []map[string]any{}
+	for i := offset; i < len(all) && i < offset+limit; i++ {
+		out = append(out, all[i].wire())
+	}
+	return map[string]any{"TotalCount": len(all), "RealtimeLogDeliveryTasks": out}, nil
+}
+
+// page validates Offset/Limit: Offset >= 0, Limit 1..max (absent or 0 =
+// the default).
+func page(off, lim *int64, def, max int) (int, int, *apiError) {
+	offset, limit := 0, def
+	if off != nil {
+		if *off < 0 {
+			return 0, 0, errf(codeInvalidParameterValue, "Offset must be >= 0, got %d.", *off)
+		}
+		offset = int(*off)
+	}
+	if lim != nil && *lim != 0 {
+		if *lim < 0 || *lim > int64(max) {
+			return 0, 0, errf(codeInvalidParameterValue, "Limit must be between 1 and %d, got %d.", max, *lim)
+		}
+		limit = int(*lim)
+	}
+	return offset, limit, nil
+}
+
+// taskFilter builds the Describe filter: AND between filters, OR between
+// the values of one filter.
+func taskFilter(filters []AdvancedFilter) (func(*Task) bool, *apiError) {
+	var preds []func(*Task) bool
+	for i, f := range filters {
+		if f.Name == nil {
+			return nil, missing("Filters." + itoa(i) + ".Name")
+		}
+		if len(f.Values) == 0 {
+			return nil, missing("Filters." + itoa(i) + ".Values")
+		}
+		if len(f.Values) > maxFilterValues {
+			return nil, errf(codeInvalidParameterValue, "Filters.%d.Values holds %d values: at most %d.", i, len(f.Values), maxFilterValues)
+		}
+		fuzzy := f.Fuzzy != nil && *f.Fuzzy
+		if fuzzy && *f.Name != "task-name" {
+			return nil, errf(codeInvalidParameterValue, "Filters.%d: fuzzy matching is supported only for task-name.", i)
+		}
+		if fuzzy && len(f.Values) != 1 {
+			return nil, errf(codeInvalidParameterValue, "Filters.%d: a fuzzy task-name filter takes exactly one value.", i)
+		}
+		values := slices.Clone(f.Values)
+		var p func(*Task) bool
+		switch *f.Name {
+		case "task-id":
+			p = func(t *Task) bool { return slices.Contains(values, t.TaskId) }
+		case "task-name":
+			p = func(t *Task) bool {
+				if fuzzy {
+					return strings.Contains(t.TaskName, values[0])
+				}
+				return slices.Contains(values, t.TaskName)
+			}
+		case "entity-list":
+			p = func(t *Task) bool { return slices.ContainsFunc(t.EntityList, func(e string) bool { return slices.Contains(values, e) }) }
+		case "task-type":
+			p = func(t *Task) bool { return slices.Contains(values, t.TaskType) }
+		default:
+			return nil, errf(codeInvalidParameterValue, "Filters.%d.Name %q is invalid: use task-id, task-name, entity-list or task-type.", i, *f.Name)
+		}
+		preds = append(preds, p)
+	}
+	return func(t *Task) bool {
+		for _, p := range preds {
+			if !p(t) {
+				return false
+			}
+		}
+		return true
+	}, nil
+}
