@@ -60,6 +60,13 @@ func testWorld() World {
 
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
+	return newFixtureAt(t, func() time.Time { return testNow })
+}
+
+// newFixtureAt is newFixture with the handler on the given clock; the SDK
+// signs with the real time, so its tests use time.Now.
+func newFixtureAt(t *testing.T, now func() time.Time) *fixture {
+	t.Helper()
 	w := testWorld()
 	f := &fixture{world: &w, state: &State{}}
 	off := false
@@ -76,7 +83,7 @@ func newFixture(t *testing.T) *fixture {
 		Commit:      func() error { f.commits++; return f.commitErr },
 		Credentials: map[string]string{testAK: testSK},
 		Tokens:      map[string]string{tokenA: projA, tokenB: projB, tokenNoProj: projMissing},
-		Now:         func() time.Time { return testNow },
+		Now:         now,
 	})
 	return f
 }
