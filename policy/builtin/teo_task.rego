@@ -1,0 +1,169 @@
+# METADATA
+# title: EdgeOne real-time log delivery tasks
+# description: |
+#   Rules for deliveryTasks, the desired form of EdgeOne
+#   CreateRealtimeLogDeliveryTask (teo 2022-09-01). This file holds the
+#   field-level rules: required fields, enumerations, name and sample range.
+# related_resources:
+#   - ref: https://cloud.tencent.com/document/api/1552/59507
+#     description: CreateRealtimeLogDeliveryTask
+package logctl.teo
+
+import data.logctl.lib
+
+# edgeone-logs.md §2: ZoneId, Area, LogType, TaskName, TaskType, EntityList
+# and Fields are required on create.
+_required := ["name", "zoneId", "type", "logType", "area", "entities", "fields"]
+
+# edgeone-logs.md §6: the enumerations accepted on create.
+_task_types := {"cls", "custom_endpoint", "s3", "log_analysis"}
+
+_log_types := {"l7-access-logs", "application", "function", "web-attack"}
+
+# Merged into l7-access-logs; still returned by Describe for old tasks.
+_legacy_log_types := {"domain", "web-rateLiming", "web-rule", "web-bot"}
+
+_areas := {"mainland", "overseas"}
+
+# _missing holds when a required field is absent, null, "" or an empty list.
+_missing(obj, key) if not lib.present(obj, key)
+
+_missing(obj, key) if {
+	is_array(obj[key])
+	count(obj[key]) == 0
+}
+
+# METADATA
+# title: Required delivery task fields are set
+# description: ZoneId, Area, LogType, TaskName, TaskType, EntityList and Fields are required by CreateRealtimeLogDeliveryTask.
+# custom:
+#   id: teo.required
+#   severity: error
+#   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), request parameters
+deny_required contains f if {
+	some i, t in input.deliveryTasks
+	some key in _required
+	_missing(t, key)
+	f := lib.finding(
+		"teo.required",
+		sprintf("%s: %s is required", [lib.label("task", t, i), key]),
+		lib.field_path("deliveryTasks", i, key),
+	)
+}
+
+# METADATA
+# title: Task name uses 1..200 of [0-9A-Za-z_-]
+# custom:
+#   id: teo.name-format
+#   severity: error
+#   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), TaskName
+deny_name_format contains f if {
+	some i, t in input.deliveryTasks
+	v := t.name
+	lib.literal(v)
+	not regex.match(`^[0-9A-Za-z_-]{1,200}$`, v)
+	f := lib.finding(
+		"teo.name-format",
+		sprintf("task name %s must be 1..200 characters of digits, letters, '-' and '_'", [lib.quote(v)]),
+		lib.field_path("deliveryTasks", i, "name"),
+	)
+}
+
+# METADATA
+# title: Task type is cls, custom_endpoint, s3 or log_analysis
+# custom:
+#   id: teo.type-enum
+#   severity: error
+#   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), TaskType
+deny_type_enum contains f if {
+	some i, t in input.deliveryTasks
+	v := t.type
+	lib.literal(v)
+	not _task_types[v]
+	f := lib.finding(
+		"teo.type-enum",
+		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("type", v, _task_types)]),
+		lib.field_path("deliveryTasks", i, "type"),
+	)
+}
+
+# METADATA
+# title: Log type is a known EdgeOne log type
+# custom:
+#   id: teo.log-type-enum
+#   severity: error
+#   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), LogType
+deny_log_type_enum contains f if {
+	some i, t in input.deliveryTasks
+	v := t.logType
+	lib.literal(v)
+	not _log_types[v]
+	not _legacy_log_types[v]
+	f := lib.finding(
+		"teo.log-type-enum",
+		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("logType", v, _log_types)]),
+		lib.field_path("deliveryTasks", i, "logType"),
+	)
+}
+
+# METADATA
+# title: Legacy log type names are merged into l7-access-logs
+# description: domain, web-rateLiming, web-rule and web-bot are still returned for old tasks but no longer accepted for new ones.
+# custom:
+#   id: teo.log-type-legacy
+#   severity: warning
+#   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), LogType
+warn_log_type_legacy contains f if {
+	some i, t in input.deliveryTasks
+	v := t.logType
+	_legacy_log_types[v]
+	f := lib.finding(
+		"teo.log-type-legacy",
+		sprintf("%s: logType %q is a legacy name merged into \"l7-access-logs\"; new tasks must use l7-access-logs", [lib.label("task", t, i), v]),
+		lib.field_path("deliveryTasks", i, "logType"),
+	)
+}
+
+# METADATA
+# title: Area is mainland or overseas
+# custom:
+#   id: teo.area-enum
+#   severity: error
+#   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), Area
+deny_area_enum contains f if {
+	some i, t in input.deliveryTasks
+	v := t.area
+	lib.literal(v)
+	not _areas[v]
+	f := lib.finding(
+		"teo.area-enum",
+		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("area", v, _areas)]),
+		lib.field_path("deliveryTasks", i, "area"),
+	)
+}
+
+# METADATA
+# title: Sample is a per-mille integer 1..1000
+# description: 605 samples 60.5% of the logs; omitted means 1000 (all logs).
+# custom:
+#   id: teo.sample-range
+#   severity: error
+#   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), Sample
+deny_sample_range contains f if {
+	some i, t in input.deliveryTasks
+	v := t.sample
+	v != null
+	lib.literal(v)
+	not _sample_ok(v)
+	f := lib.finding(
+		"teo.sample-range",
+		sprintf("%s: sample %s must be an integer per-mille value 1..1000 (605 = 60.5%%)", [lib.label("task", t, i), lib.quote(v)]),
+		lib.field_path("deliveryTasks", i, "sample"),
+	)
+}
+
+_sample_ok(v) if {
+	lib.integer(v)
+	v >= 1
+	v <= 1000
+}
