@@ -84,6 +84,7 @@ applies the difference.`,
 	// The explicit registry of subcommands: one constructor per file.
 	root.AddCommand(
 		newVersionCmd(a),
+		newEmulatorCmd(a),
 	)
 	return root
 }

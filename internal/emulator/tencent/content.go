@@ -232,4 +232,3 @@ func exportArchive(e *Export) []byte {
 	tw.Close()
 	return gz(tarBuf.Bytes())
 }
-

@@ -337,7 +337,9 @@ func taskFilter(filters []AdvancedFilter) (func(*Task) bool, *apiError) {
 				return slices.Contains(values, t.TaskName)
 			}
 		case "entity-list":
-			p = func(t *Task) bool { return slices.ContainsFunc(t.EntityList, func(e string) bool { return slices.Contains(values, e) }) }
+			p = func(t *Task) bool {
+				return slices.ContainsFunc(t.EntityList, func(e string) bool { return slices.Contains(values, e) })
+			}
 		case "task-type":
 			p = func(t *Task) bool { return slices.Contains(values, t.TaskType) }
 		default:
