@@ -257,7 +257,7 @@ func (a *API) DescribeTasks(ctx context.Context, req *DescribeTasksRequest) (*De
 func (a *API) DescribeAllTasks(ctx context.Context, zoneID string, filters []AdvancedFilter) ([]RealtimeLogDeliveryTask, int, error) {
 	var tasks []RealtimeLogDeliveryTask
 	seen := map[string]bool{}
-	calls, err := walkOffsets(a.pageSize, func(offset, limit int64) (int, uint64, error) {
+	calls, err := tencent.WalkOffsets(a.pageSize, func(offset, limit int64) (int, uint64, error) {
 		page, err := a.DescribeTasks(ctx, &DescribeTasksRequest{
 			ZoneId: zoneID, Offset: offset, Limit: uint64(limit), Filters: filters,
 		})
@@ -276,22 +276,4 @@ func (a *API) DescribeAllTasks(ctx context.Context, zoneID string, filters []Adv
 		return nil, calls, fmt.Errorf("describe tasks of zone %s: %w", zoneID, err)
 	}
 	return tasks, calls, nil
-}
-
-// walkOffsets drives Offset/Limit paging: fetch returns the page length and
-// the total. It stops at the total, or at an empty page (the list shrank
-// while it was read), and returns the number of calls made.
-func walkOffsets(limit int64, fetch func(offset, limit int64) (n int, total uint64, err error)) (int, error) {
-	calls := 0
-	for offset := int64(0); ; {
-		n, total, err := fetch(offset, limit)
-		calls++
-		if err != nil {
-			return calls, fmt.Errorf("page at offset %d: %w", offset, err)
-		}
-		offset += int64(n)
-		if n == 0 || uint64(offset) >= total {
-			return calls, nil
-		}
-	}
 }

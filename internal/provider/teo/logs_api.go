@@ -119,7 +119,7 @@ func (a *API) DownloadL4Logs(ctx context.Context, req *DownloadL4LogsRequest) (*
 // number of calls.
 func (a *API) DownloadAllL7Logs(ctx context.Context, req DownloadL7LogsRequest) ([]L7OfflineLog, int, error) {
 	var all []L7OfflineLog
-	calls, err := walkOffsets(a.downloadLimit, func(offset, limit int64) (int, uint64, error) {
+	calls, err := tencent.WalkOffsets(a.downloadLimit, func(offset, limit int64) (int, uint64, error) {
 		req.Offset, req.Limit = offset, limit
 		page, err := a.DownloadL7Logs(ctx, &req)
 		if err != nil {
@@ -137,7 +137,7 @@ func (a *API) DownloadAllL7Logs(ctx context.Context, req DownloadL7LogsRequest) 
 // DownloadAllL4Logs is DownloadAllL7Logs for L4 packages.
 func (a *API) DownloadAllL4Logs(ctx context.Context, req DownloadL4LogsRequest) ([]L4OfflineLog, int, error) {
 	var all []L4OfflineLog
-	calls, err := walkOffsets(a.downloadLimit, func(offset, limit int64) (int, uint64, error) {
+	calls, err := tencent.WalkOffsets(a.downloadLimit, func(offset, limit int64) (int, uint64, error) {
 		req.Offset, req.Limit = offset, limit
 		page, err := a.DownloadL4Logs(ctx, &req)
 		if err != nil {
