@@ -58,14 +58,14 @@ func testWorld() World {
 	return w
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	return newFixtureAt(t, func() time.Time { return testNow })
 }
 
 // newFixtureAt is newFixture with the handler on the given clock; the SDK
 // signs with the real time, so its tests use time.Now.
-func newFixtureAt(t *testing.T, now func() time.Time) *fixture {
+func newFixtureAt(t testing.TB, now func() time.Time) *fixture {
 	t.Helper()
 	w := testWorld()
 	f := &fixture{world: &w, state: &State{}}
@@ -116,7 +116,7 @@ type signSpec struct {
 
 // signedReq signs with the SDK's own signer, so the server is checked
 // against the vendor code rather than against itself.
-func signedReq(t *testing.T, method, target, body string, spec signSpec) *http.Request {
+func signedReq(t testing.TB, method, target, body string, spec signSpec) *http.Request {
 	t.Helper()
 	if spec.ak == "" {
 		spec.ak, spec.sk = testAK, testSK
@@ -160,7 +160,7 @@ type errorBody struct {
 }
 
 // jsonBody marshals v, failing the test on error.
-func jsonBody(t *testing.T, v any) string {
+func jsonBody(t testing.TB, v any) string {
 	t.Helper()
 	b, err := json.Marshal(v)
 	if err != nil {

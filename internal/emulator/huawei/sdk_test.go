@@ -19,7 +19,7 @@ import (
 // x-project-id, x-sdk-date), appends "\n" to JSON bodies and decodes the
 // responses with its own models, so any wire mismatch fails here.
 
-func sdkClient(t *testing.T, url, ak, sk string) *lts.LtsClient {
+func sdkClient(t testing.TB, url, ak, sk string) *lts.LtsClient {
 	t.Helper()
 	// ProjectId set, so the SDK never calls IAM to discover it (§1).
 	cred, err := basic.NewCredentialsBuilder().WithAk(ak).WithSk(sk).WithProjectId(projA).SafeBuild()
@@ -33,7 +33,7 @@ func sdkClient(t *testing.T, url, ak, sk string) *lts.LtsClient {
 	return lts.NewLtsClient(hc)
 }
 
-func sdkServer(t *testing.T) (*fixture, *lts.LtsClient) {
+func sdkServer(t testing.TB) (*fixture, *lts.LtsClient) {
 	t.Helper()
 	f := newFixtureAt(t, time.Now)
 	srv := httptest.NewServer(f.h)
