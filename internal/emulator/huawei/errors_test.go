@@ -8,25 +8,52 @@ import (
 	"time"
 )
 
+// errorCase is one request that must fail with wantStatus and wantCode.
+type errorCase struct {
+	name       string
+	req        func(t *testing.T, f *fixture) *http.Request
+	wantStatus int
+	wantCode   string
+}
+
+const (
+	trPath   = "/v2/" + projA + "/transfers"
+	dumpPath = "/v2/" + projA + "/log-dump/obs"
+)
+
 // TestErrors drives every documented error through the handler and checks
-// status, error_code, the envelope and the X-Request-Id header.
+// status, error_code, the envelope, the X-Request-Id header, and that the
+// state is unchanged.
 func TestErrors(t *testing.T) {
-	const (
-		tr   = "/v2/" + projA + "/transfers"
-		dump = "/v2/" + projA + "/log-dump/obs"
-	)
+	var tests []errorCase
+	for _, cases := range [][]errorCase{authCases(), dumpCases(), createCases(), updateDeleteListCases()} {
+		tests = append(tests, cases...)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			before := jsonBody(t, f.state)
+			rec := f.do(tc.req(t, f))
+			var got errorBody
+			if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+				t.Fatalf("body %q is not JSON: %v", rec.Body.String(), err)
+			}
+			if rec.Code != tc.wantStatus || got.Code != tc.wantCode {
+				t.Fatalf("got %d %s (%s), want %d %s", rec.Code, got.Code, got.Msg, tc.wantStatus, tc.wantCode)
+			}
+			checkEnvelope(t, rec.Header().Get("X-Request-Id"), got)
+			if after := jsonBody(t, f.state); after != before {
+				t.Errorf("state changed by a failed request:\nbefore %s\nafter  %s", before, after)
+			}
+		})
+	}
+}
+
+// authCases: huawei-lts-transfer.md §2, and routing.
+func authCases() []errorCase {
+	const tr = trPath
 	createOK := obsCreate(groupApp, streamApp3, "lts-test")
-	dumpOK := dumpCreate(groupApp, streamApp3, "lts-test")
-	disCreate := with(with(with(createOK, "log_transfer_info.log_transfer_type", "DIS"),
-		"log_transfer_info.log_transfer_mode", "realTime"),
-		"log_transfer_info.log_transfer_detail", obj{"obs_period": 0, "obs_period_unit": "", "obs_bucket_name": ""})
-	tests := []struct {
-		name       string
-		req        func(t *testing.T, f *fixture) *http.Request
-		wantStatus int
-		wantCode   string
-	}{
-		// Authentication (§2).
+	return []errorCase{
 		{"no credentials", raw("GET", tr, "", ""), 401, codeAuth},
 		{"unknown token", raw("GET", tr, "", "not-a-token"), 401, codeAuth},
 		{"token for another project", raw("GET", tr, "", tokenB), 403, codeProjectMismatch},
@@ -59,13 +86,19 @@ func TestErrors(t *testing.T) {
 		}, 401, codeAuth},
 		{"x-project-id differs from url", signed("GET", tr, "", signSpec{project: projB}), 403, codeProjectMismatch},
 		{"unknown path", raw("GET", "/v2/"+projA+"/groups", "", tokenA), 404, codeNoAPI},
-		{"get on log-dump", raw("GET", dump, "", tokenA), 404, codeNoAPI},
+		{"get on log-dump", raw("GET", dumpPath, "", tokenA), 404, codeNoAPI},
 		{"commit fails", func(t *testing.T, f *fixture) *http.Request {
 			f.commitErr = errTest
 			return tokenReq("POST", tr, jsonBody(t, createOK), tokenA)
 		}, 500, codeInternal},
+	}
+}
 
-		// Old API (§4).
+// dumpCases: the old API, §4.
+func dumpCases() []errorCase {
+	const dump = dumpPath
+	dumpOK := dumpCreate(groupApp, streamApp3, "lts-test")
+	return []errorCase{
 		{"dump not json", raw("POST", dump, "{not json", tokenA), 400, codeNotJSON},
 		{"dump group id too short", body("POST", dump, with(dumpOK, "log_group_id", "short")), 400, codeValidation},
 		{"dump no streams", body("POST", dump, with(dumpOK, "log_stream_ids", []any{})), 400, codeValidation},
@@ -83,8 +116,17 @@ func TestErrors(t *testing.T) {
 		{"dump stream of another group", body("POST", dump, with(dumpOK, "log_stream_ids", []any{streamOther})), 400, codeStreamNotFound},
 		{"dump unknown bucket", body("POST", dump, with(dumpOK, "obs_bucket_name", "no-such-bucket")), 400, codeNoBucket},
 		{"dump stream already transferred", body("POST", dump, with(dumpOK, "log_stream_ids", []any{streamApp1})), 400, codeStreamTaken},
+	}
+}
 
-		// CreateTransfer (§5, §6).
+// createCases: CreateTransfer, §5 and §6.
+func createCases() []errorCase {
+	const tr = trPath
+	createOK := obsCreate(groupApp, streamApp3, "lts-test")
+	disCreate := with(with(with(createOK, "log_transfer_info.log_transfer_type", "DIS"),
+		"log_transfer_info.log_transfer_mode", "realTime"),
+		"log_transfer_info.log_transfer_detail", obj{"obs_period": 0, "obs_period_unit": "", "obs_bucket_name": ""})
+	return []errorCase{
 		{"create not json", raw("POST", tr, `{"log_group_id":`, tokenA), 400, codeNotJSON},
 		{"create array body", raw("POST", tr, `[]`, tokenA), 400, codeValidation},
 		{"create missing info", body("POST", tr, with(createOK, "log_transfer_info", remove)), 400, codeValidation},
@@ -105,8 +147,13 @@ func TestErrors(t *testing.T) {
 		{"create unknown stream", body("POST", tr, with(createOK, "log_streams", []any{obj{"log_stream_id": "cccccccc-0000-4000-8000-000000000001"}})), 400, codeStreamNotFound},
 		{"create unknown bucket", body("POST", tr, with(createOK, "log_transfer_info.log_transfer_detail.obs_bucket_name", "no-such-bucket")), 400, codeNoBucket},
 		{"create stream in another transfer", body("POST", tr, with(createOK, "log_streams", []any{obj{"log_stream_id": streamApp2}})), 400, codeStreamTaken},
+	}
+}
 
-		// UpdateTransfer.
+// updateDeleteListCases: UpdateTransfer, DeleteTransfer, ListTransfers, §5.
+func updateDeleteListCases() []errorCase {
+	const tr = trPath
+	return []errorCase{
 		{"update not json", raw("PUT", tr, "nope", tokenA), 400, codeNotJSON},
 		{"update missing id", body("PUT", tr, with(updateReq(""), "log_transfer_id", remove)), 400, codeValidation},
 		{"update unknown id", body("PUT", tr, updateReq("00000000-0000-4000-8000-000000000000")), 400, codeNoTransfer},
@@ -126,31 +173,12 @@ func TestErrors(t *testing.T) {
 			return with(b, "log_streams", []any{obj{"log_stream_id": streamOther}})
 		}), 400, codeStreamNotFound},
 
-		// DeleteTransfer and ListTransfers.
 		{"delete missing id", raw("DELETE", tr, "", tokenA), 400, codeValidation},
 		{"delete unknown id", raw("DELETE", tr+"?log_transfer_id=00000000-0000-4000-8000-000000000000", "", tokenA), 400, codeNoTransfer},
 		{"delete transfer of another project", func(t *testing.T, f *fixture) *http.Request {
 			return tokenReq("DELETE", "/v2/"+projB+"/transfers?log_transfer_id="+f.id(0), "", tokenB)
 		}, 400, codeNoTransfer},
 		{"list bad transfer type", raw("GET", tr+"?log_transfer_type=S3", "", tokenA), 400, codeInvalidProject},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			f := newFixture(t)
-			before := jsonBody(t, f.state)
-			rec := f.do(tc.req(t, f))
-			var got errorBody
-			if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
-				t.Fatalf("body %q is not JSON: %v", rec.Body.String(), err)
-			}
-			if rec.Code != tc.wantStatus || got.Code != tc.wantCode {
-				t.Fatalf("got %d %s (%s), want %d %s", rec.Code, got.Code, got.Msg, tc.wantStatus, tc.wantCode)
-			}
-			checkEnvelope(t, rec.Header().Get("X-Request-Id"), got)
-			if after := jsonBody(t, f.state); after != before {
-				t.Errorf("state changed by a failed request:\nbefore %s\nafter  %s", before, after)
-			}
-		})
 	}
 }
 
