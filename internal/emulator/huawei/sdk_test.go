@@ -193,3 +193,23 @@ func TestSDKErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestSDKQueryEscaping: names with spaces and reserved characters in the
+// query still verify (the signer escapes space as %20, whatever the wire
+// encoding), and match exactly.
+func TestSDKQueryEscaping(t *testing.T) {
+	f, c := sdkServer(t)
+	f.world.project(projA).group(groupApp).Name = "app group/α+1"
+	for _, tc := range []struct {
+		name string
+		want int
+	}{{"app group/α+1", 2}, {"app group", 0}} {
+		list, err := c.ListTransfers(&model.ListTransfersRequest{LogGroupName: ptr(tc.name)})
+		if err != nil {
+			t.Fatalf("ListTransfers(%q): %v", tc.name, err)
+		}
+		if got := len(*list.LogTransfers); got != tc.want {
+			t.Errorf("ListTransfers(%q) = %d transfers, want %d", tc.name, got, tc.want)
+		}
+	}
+}
