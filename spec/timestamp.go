@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 )
@@ -41,4 +42,30 @@ func (t Timestamp) RFC3339() string {
 		return tm.Format(time.RFC3339)
 	}
 	return tm.Format("2006-01-02T15:04:05.000Z07:00")
+}
+
+// MarshalJSON writes the timestamp as epoch milliseconds.
+func (t Timestamp) MarshalJSON() ([]byte, error) {
+	if !t.Set {
+		return []byte("null"), nil
+	}
+	return []byte(strconv.FormatInt(t.Millis, 10)), nil
+}
+
+// UnmarshalJSON reads epoch milliseconds or an RFC 3339 string.
+func (t *Timestamp) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if s == "null" {
+		*t = Timestamp{}
+		return nil
+	}
+	if uq, err := strconv.Unquote(s); err == nil {
+		s = uq
+	}
+	ts, ok := ParseTimestamp(s)
+	if !ok {
+		return fmt.Errorf("invalid timestamp %q", s)
+	}
+	*t = ts
+	return nil
 }

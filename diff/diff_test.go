@@ -1,0 +1,95 @@
+package diff
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/logctl/logctl/spec"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// env is the environment of the golden cases: secrets resolve from here.
+var env = map[string]string{"EP_KEY": "key-v1", "EP_ID": "id-1", "TOKEN": "tok-1", "S3_ID": "s3id", "S3_KEY": "s3key"}
+
+func lookup(k string) (string, bool) { v, ok := env[k]; return v, ok }
+
+// TestGolden runs every testdata/<case>/{desired.yaml,live.json} pair and
+// compares the plan with plan.golden.json (rewritten by -update).
+func TestGolden(t *testing.T) {
+	dirs, _ := filepath.Glob("testdata/*")
+	if len(dirs) == 0 {
+		t.Fatal("no golden cases")
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			raw, diags, err := spec.Load([]string{filepath.Join(dir, "desired.yaml")})
+			if err != nil || diags.HasErrors() {
+				t.Fatalf("load: %v %v", err, diags)
+			}
+			desired, diags := raw.Resolve(lookup)
+			if diags.HasErrors() {
+				t.Fatal(diags)
+			}
+			var live Live
+			b, err := os.ReadFile(filepath.Join(dir, "live.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(b, &live); err != nil {
+				t.Fatal(err)
+			}
+			got, _ := json.MarshalIndent(Compute(desired, raw, &live), "", "  ")
+			got = append(got, '\n')
+			golden := filepath.Join(dir, "plan.golden.json")
+			if *update {
+				os.WriteFile(golden, got, 0o644)
+			}
+			want, _ := os.ReadFile(golden)
+			if !bytes.Equal(got, want) {
+				t.Errorf("plan differs from %s (run with -update):\n%s", golden, got)
+			}
+			for _, secret := range env {
+				if strings.Contains(string(got), secret) {
+					t.Errorf("plan leaks the value of a secret: %q", secret)
+				}
+			}
+		})
+	}
+}
+
+// TestDiffSelfIsEmpty is the "apply, then plan" invariant: a document diffed
+// against itself as live state plans no change.
+func TestDiffSelfIsEmpty(t *testing.T) {
+	raw, diags, err := spec.Load([]string{"../examples"})
+	if err != nil || diags.HasErrors() {
+		t.Fatal(err, diags)
+	}
+	desired, _ := raw.Resolve(lookup)
+	p := Compute(desired, raw, liveOf(desired))
+	if p.HasChanges() || p.Summary.Noop != len(p.Changes) {
+		t.Fatalf("self-diff has changes: %+v", p.Summary)
+	}
+}
+
+// liveOf turns a desired document into the live state it would produce.
+func liveOf(doc *spec.Document) *Live {
+	live := &Live{}
+	for i, t := range doc.DeliveryTasks {
+		live.DeliveryTasks = append(live.DeliveryTasks, LiveTask{ID: "task-" + t.Name, Task: doc.DeliveryTasks[i]})
+	}
+	for _, e := range doc.Exports {
+		e.Name = ""
+		live.Exports = append(live.Exports, LiveExport{ID: "export-" + e.Query, Export: e})
+	}
+	for _, d := range doc.Dumps {
+		d.Name = ""
+		live.Dumps = append(live.Dumps, LiveDump{ID: "dump-" + d.Bucket, Dump: d})
+	}
+	return live
+}
