@@ -30,7 +30,8 @@ func badRequest(code, format string, args ...any) *apiError {
 const (
 	codeAuth            = "APIGW.0301" // §2: gateway AK/SK or token failure
 	codeNoAPI           = "APIGW.0101" // gateway: no API on this method and path
-	codeInvalidProject  = "LTS.0001"   // 403 invalid projectId; 400 invalid transfer type on List
+	codeInvalidProject  = "LTS.0001"   // 403 invalid projectId (the seed example)
+	codeInvalidType     = "LTS.0001"   // 400 invalid log transfer type on List: same code
 	codeNotJSON         = "LTS.0007"
 	codeValidation      = "LTS.0009"
 	codeInternal        = "LTS.0010"

@@ -178,7 +178,7 @@ func updateDeleteListCases() []errorCase {
 		{"delete transfer of another project", func(t *testing.T, f *fixture) *http.Request {
 			return tokenReq("DELETE", "/v2/"+projB+"/transfers?log_transfer_id="+f.id(0), "", tokenB)
 		}, 400, codeNoTransfer},
-		{"list bad transfer type", raw("GET", tr+"?log_transfer_type=S3", "", tokenA), 400, codeInvalidProject},
+		{"list bad transfer type", raw("GET", tr+"?log_transfer_type=S3", "", tokenA), 400, codeInvalidType},
 	}
 }
 

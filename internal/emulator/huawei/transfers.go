@@ -125,7 +125,7 @@ type listJSON struct {
 func (h *handler) listTransfers(p *Project, q url.Values) (int, any, *apiError) {
 	typ := q.Get("log_transfer_type")
 	if q.Has("log_transfer_type") && typ != typeOBS && typ != typeDIS && typ != typeDMS {
-		return 0, nil, badRequest(codeInvalidProject, "Invalid log transfer type")
+		return 0, nil, badRequest(codeInvalidType, "Invalid log transfer type")
 	}
 	groupName, streamName := q.Get("log_group_name"), q.Get("log_stream_name")
 	h.cfg.Lock.Lock()
