@@ -67,11 +67,15 @@ func (e *env) host() string { return strings.TrimPrefix(e.ts.URL, "http://") }
 
 // client is the official SDK's CommonClient pointed at the emulator.
 func (e *env) client(region, id, key string) *common.Client {
+	return common.NewCommonClient(common.NewCredential(id, key), region, e.profile())
+}
+
+func (e *env) profile() *profile.ClientProfile {
 	prof := profile.NewClientProfile()
 	prof.HttpProfile.Endpoint = e.host()
 	prof.HttpProfile.Scheme = "HTTP"
 	prof.HttpProfile.ReqTimeout = 10
-	return common.NewCommonClient(common.NewCredential(id, key), region, prof)
+	return prof
 }
 
 // call sends one action with the default credentials. params is a map, a
