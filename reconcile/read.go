@@ -1,0 +1,147 @@
+package reconcile
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/spec"
+)
+
+// Targets lists what must be read to plan doc: every zone, topic and project
+// that a file declares a resource in or a scope covers. Sorted and unique.
+func Targets(doc *spec.Document) []Target {
+	seen := map[string]*Target{}
+	add := func(t Target) {
+		k := fmt.Sprintf("%s|%s|%s|%s|%s", t.Kind, t.Region, t.ZoneID, t.TopicID, t.ProjectID)
+		if prev, ok := seen[k]; ok {
+			prev.LogGroups = append(prev.LogGroups, t.LogGroups...)
+			return
+		}
+		seen[k] = &t
+	}
+	for _, t := range doc.DeliveryTasks {
+		add(Target{Kind: spec.KindDeliveryTask, ZoneID: t.ZoneID})
+	}
+	for _, e := range doc.Exports {
+		add(Target{Kind: spec.KindExport, Region: e.Region, TopicID: e.TopicID})
+	}
+	for _, d := range doc.Dumps {
+		add(Target{Kind: spec.KindDump, Region: d.Region, ProjectID: d.ProjectID, LogGroups: []string{d.LogGroupID}})
+	}
+	for _, s := range doc.Scopes {
+		if s.DeliveryTasks != nil {
+			add(Target{Kind: spec.KindDeliveryTask, ZoneID: s.DeliveryTasks.ZoneID})
+		}
+		if s.Exports != nil {
+			add(Target{Kind: spec.KindExport, Region: s.Exports.Region, TopicID: s.Exports.TopicID})
+		}
+		if s.Dumps != nil {
+			add(Target{Kind: spec.KindDump, Region: s.Dumps.Region, ProjectID: s.Dumps.ProjectID, LogGroups: []string{s.Dumps.LogGroupID}})
+		}
+	}
+	out := make([]Target, 0, len(seen))
+	for _, t := range seen {
+		slices.Sort(t.LogGroups)
+		t.LogGroups = slices.Compact(t.LogGroups)
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
+}
+
+// Reader reads live state through the registered providers.
+type Reader struct {
+	Providers   map[spec.Kind]Provider
+	Parallelism int // concurrent targets; 0 = 8
+	Retry       RetryPolicy
+}
+
+// Read reads every target concurrently in a bounded pool and assembles the
+// live state. Reads are retried on throttling, unavailability and unknown
+// outcomes (reading is idempotent). The first permanent failure cancels the
+// rest and is returned with the target it concerns.
+func (r *Reader) Read(ctx context.Context, targets []Target) (*diff.Live, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	results := make([][]Object, len(targets))
+	errs := make([]error, len(targets))
+	sem := make(chan struct{}, max(r.Parallelism, 1))
+	if r.Parallelism == 0 {
+		sem = make(chan struct{}, 8)
+	}
+	var wg sync.WaitGroup
+	for i, t := range targets {
+		p := r.Providers[t.Kind]
+		if p == nil {
+			return nil, fmt.Errorf("read %s: no provider for %s", t, t.Kind)
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				errs[i] = ctx.Err()
+				return
+			}
+			defer func() { <-sem }()
+			errs[i] = r.retry().do(ctx, true, func() error {
+				objs, err := p.Read(ctx, t)
+				results[i] = objs
+				return err
+			})
+			if errs[i] != nil {
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	// Report the failure that caused the cancellation, not its echoes.
+	first := -1
+	for i, err := range errs {
+		if err != nil && (first < 0 || !errors.Is(err, context.Canceled)) {
+			first = i
+			if !errors.Is(err, context.Canceled) {
+				break
+			}
+		}
+	}
+	if first >= 0 {
+		return nil, fmt.Errorf("read %s: %w", targets[first], errs[first])
+	}
+	return assemble(targets, results), nil
+}
+
+func (r *Reader) retry() RetryPolicy {
+	if r.Retry.Sleep == nil {
+		return DefaultRetry()
+	}
+	return r.Retry
+}
+
+// assemble turns per-target objects into diff.Live, keeping only dumps of
+// the log groups the target asked for.
+func assemble(targets []Target, results [][]Object) *diff.Live {
+	live := &diff.Live{}
+	for i, objs := range results {
+		groups := targets[i].LogGroups
+		for _, o := range objs {
+			switch {
+			case o.Task != nil:
+				live.DeliveryTasks = append(live.DeliveryTasks, diff.LiveTask{ID: o.ID, Status: o.Status, Task: *o.Task})
+			case o.Export != nil:
+				live.Exports = append(live.Exports, diff.LiveExport{ID: o.ID, Status: o.Status, Export: *o.Export})
+			case o.Dump != nil:
+				if groups == nil || slices.Contains(groups, o.Dump.LogGroupID) {
+					live.Dumps = append(live.Dumps, diff.LiveDump{ID: o.ID, Dump: *o.Dump})
+				}
+			}
+		}
+	}
+	return live
+}
