@@ -89,15 +89,17 @@ func (c *Client) wrapError(action string, tr *apierr.Trace, err error) error {
 	if tr.Status() != 0 {
 		return &apierr.HTTPError{Op: op, Host: c.host, Status: tr.Status(), Detail: responseProblem(sdkErr)}
 	}
-	cause := err
-	if sdkErr != nil && errors.Unwrap(sdkErr) != nil {
-		cause = errors.Unwrap(sdkErr)
-	}
 	var ue *url.Error
-	if errors.As(cause, &ue) {
-		cause = ue.Err // url.Error repeats method and URL; the host is in the NetworkError
+	if errors.As(err, &ue) {
+		// url.Error repeats method and URL; the host is in the NetworkError.
+		return &apierr.NetworkError{Op: op, Host: c.host, Sent: tr.Sent(), Err: ue.Err}
 	}
-	return &apierr.NetworkError{Op: op, Host: c.host, Sent: tr.Sent(), Err: cause}
+	if tr.Sent() || (sdkErr != nil && sdkErr.Code == "ClientError.NetworkError") {
+		return &apierr.NetworkError{Op: op, Host: c.host, Sent: tr.Sent(), Err: err}
+	}
+	// Failed before anything was sent, without a transport error: a local
+	// problem (building the request), not a transient one.
+	return fmt.Errorf("%s: %w", op, err)
 }
 
 // responseProblem describes an unusable response without quoting it.
