@@ -34,9 +34,13 @@ func diffTasks(p *Plan, desired, raw *spec.Document, live []LiveTask, scopes *sc
 	for i := range desired.DeliveryTasks {
 		want := &desired.DeliveryTasks[i]
 		c := Change{Kind: spec.KindDeliveryTask, Name: want.Name, Key: want.Key()}
+		wantFields := taskFields(NormalizeTask(*want))
+		if raw != nil && i < len(raw.DeliveryTasks) {
+			markEnvSensitive(wantFields, taskFields(raw.DeliveryTasks[i]))
+		}
 		idx := byKey[c.Key]
 		if len(idx) == 0 {
-			c.Action = ActionCreate
+			c.Action, c.Fields = ActionCreate, created(wantFields)
 			p.Changes = append(p.Changes, c)
 			continue
 		}
@@ -45,10 +49,6 @@ func diffTasks(p *Plan, desired, raw *spec.Document, live []LiveTask, scopes *sc
 		byKey[c.Key] = idx[1:]
 		c.LiveID, c.Fingerprint = lt.ID, TaskFingerprint(lt.Task)
 		got := withSecretHeaders(lt.Task, want)
-		wantFields := taskFields(NormalizeTask(*want))
-		if raw != nil && i < len(raw.DeliveryTasks) {
-			markEnvSensitive(wantFields, taskFields(raw.DeliveryTasks[i]))
-		}
 		compare(&c, taskFields(NormalizeTask(got)), wantFields)
 		p.Changes = append(p.Changes, c)
 	}
@@ -93,7 +93,7 @@ func diffExports(p *Plan, desired *spec.Document, live []LiveExport, scopes *sco
 		c := Change{Kind: spec.KindExport, Name: want.Name, Key: want.Key()}
 		idx := byKey[c.Key]
 		if len(idx) == 0 {
-			c.Action = ActionCreate
+			c.Action, c.Fields = ActionCreate, created(exportFields(NormalizeExport(*want)))
 			p.Changes = append(p.Changes, c)
 			continue
 		}
@@ -126,7 +126,7 @@ func diffDumps(p *Plan, desired *spec.Document, live []LiveDump, scopes *scopeIn
 		c := Change{Kind: spec.KindDump, Name: want.Name, Key: want.Key()}
 		idx := byKey[c.Key]
 		if len(idx) == 0 {
-			c.Action = ActionCreate
+			c.Action, c.Fields = ActionCreate, created(dumpFields(NormalizeDump(*want)))
 			p.Changes = append(p.Changes, c)
 			continue
 		}
@@ -197,6 +197,18 @@ func compare(c *Change, got, want fieldList) {
 	default:
 		c.Action = ActionNoop
 	}
+}
+
+// created lists the fields of a resource to be created, as additions.
+func created(fl fieldList) []FieldChange {
+	var out []FieldChange
+	for _, f := range fl {
+		if f.value == "null" || f.value == `""` {
+			continue
+		}
+		out = append(out, FieldChange{Path: f.path, After: display(f, true, f.secret, false), Sensitive: f.secret})
+	}
+	return out
 }
 
 func display(f field, present, sensitive, after bool) string {

@@ -1,0 +1,99 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/logctl/logctl/diff"
+)
+
+// PlanOptions are what the plan renderers need beyond the plan.
+type PlanOptions struct {
+	// Color turns on ANSI colors in the text format.
+	Color bool
+	// ShowNoop lists unchanged resources too (text and markdown).
+	ShowNoop bool
+}
+
+type planRenderer func(w io.Writer, p *diff.Plan, opts PlanOptions) error
+
+func planRenderers() map[string]planRenderer {
+	return map[string]planRenderer{
+		"text":     renderPlanText,
+		"markdown": renderPlanMarkdown,
+		"json":     renderPlanJSON,
+	}
+}
+
+// PlanFormats returns the names of the plan formats, the default first.
+func PlanFormats() []string { return []string{"text", "markdown", "json"} }
+
+// Plan writes the plan in the named format.
+func Plan(w io.Writer, format string, p *diff.Plan, opts PlanOptions) error {
+	r, ok := planRenderers()[format]
+	if !ok {
+		return fmt.Errorf("unknown plan format %q (want one of %s)", format, strings.Join(PlanFormats(), ", "))
+	}
+	return r(w, p, opts)
+}
+
+func renderPlanJSON(w io.Writer, p *diff.Plan, _ PlanOptions) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(p)
+}
+
+// PlanSummaryLine is the closing line of a plan, as Terraform users expect.
+func PlanSummaryLine(s diff.Summary) string {
+	return fmt.Sprintf("Plan: %d to create, %d to update, %d to replace, %d to delete.",
+		s.Create, s.Update, s.Replace, s.Delete)
+}
+
+// symbol is the plan symbol of an action.
+func symbol(a diff.Action) string {
+	switch a {
+	case diff.ActionCreate:
+		return "+"
+	case diff.ActionUpdate:
+		return "~"
+	case diff.ActionReplace:
+		return "-/+"
+	case diff.ActionDelete:
+		return "-"
+	}
+	return " "
+}
+
+// verb describes what happens to the resource.
+func verb(a diff.Action) string {
+	switch a {
+	case diff.ActionCreate:
+		return "will be created"
+	case diff.ActionUpdate:
+		return "will be updated in place"
+	case diff.ActionReplace:
+		return "must be replaced"
+	case diff.ActionDelete:
+		return "will be deleted"
+	}
+	return "is up to date"
+}
+
+// isLong decides when a changed value is shown as a line diff rather than
+// "before → after": multi-line values and long strings such as queries.
+func isLong(fc diff.FieldChange) bool {
+	return !fc.Sensitive && (len(fc.Before) > 60 || len(fc.After) > 60 ||
+		strings.Contains(fc.Before, `\n`) || strings.Contains(fc.After, `\n`))
+}
+
+// unquote turns a JSON-encoded string back into text for line diffs; other
+// JSON values are returned as they are.
+func unquote(v string) string {
+	var s string
+	if json.Unmarshal([]byte(v), &s) == nil {
+		return s
+	}
+	return v
+}
