@@ -85,6 +85,7 @@ applies the difference.`,
 	root.AddCommand(
 		newVersionCmd(a),
 		newEmulatorCmd(a),
+		newSchemaCmd(a),
 	)
 	return root
 }
