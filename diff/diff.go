@@ -50,6 +50,12 @@ func diffTasks(p *Plan, desired, raw *spec.Document, live []LiveTask, scopes *sc
 		c.LiveID, c.Fingerprint = lt.ID, TaskFingerprint(lt.Task)
 		got := withSecretHeaders(lt.Task, want)
 		compare(&c, taskFields(NormalizeTask(got)), wantFields)
+		if c.Action == ActionReplace {
+			c.ReplaceOrder = CreateThenDelete
+			if TasksConflict(lt.Task, *want) {
+				c.ReplaceOrder = DeleteThenCreate
+			}
+		}
 		p.Changes = append(p.Changes, c)
 	}
 	for i, lt := range live {
@@ -102,6 +108,9 @@ func diffExports(p *Plan, desired *spec.Document, live []LiveExport, scopes *sco
 		byKey[c.Key] = idx[1:]
 		c.LiveID, c.Fingerprint = le.ID, ExportFingerprint(le.Export)
 		compare(&c, exportFields(NormalizeExport(le.Export)), exportFields(NormalizeExport(*want)))
+		if c.Action == ActionReplace {
+			c.ReplaceOrder = CreateThenDelete // exports have no uniqueness rule
+		}
 		p.Changes = append(p.Changes, c)
 	}
 	for i, le := range live {

@@ -93,3 +93,34 @@ func liveOf(doc *spec.Document) *Live {
 	}
 	return live
 }
+
+func TestTasksConflict(t *testing.T) {
+	base := spec.DeliveryTask{ZoneID: "z", LogType: "l7-access-logs", Area: "mainland", Entities: []string{"a", "b"}, Type: "cls"}
+	with := func(f func(*spec.DeliveryTask)) spec.DeliveryTask {
+		t := base
+		t.Entities = append([]string(nil), base.Entities...)
+		f(&t)
+		return t
+	}
+	tests := []struct {
+		name string
+		a, b spec.DeliveryTask
+		want bool
+	}{
+		{"two cls tasks share an entity", base, with(func(t *spec.DeliveryTask) { t.Entities = []string{"b"} }), true},
+		{"cls and s3 may coexist", base, with(func(t *spec.DeliveryTask) { t.Type = "s3" }), false},
+		{"custom_endpoint and s3 may not", with(func(t *spec.DeliveryTask) { t.Type = "custom_endpoint" }), with(func(t *spec.DeliveryTask) { t.Type = "s3" }), true},
+		{"other area", base, with(func(t *spec.DeliveryTask) { t.Area = "overseas" }), false},
+		{"legacy name is the same log type", base, with(func(t *spec.DeliveryTask) { t.LogType = "domain" }), true},
+		{"no shared entity", base, with(func(t *spec.DeliveryTask) { t.Entities = []string{"c"} }), false},
+		{"security log types allow one task", with(func(t *spec.DeliveryTask) { t.LogType = "web-attack" }), with(func(t *spec.DeliveryTask) { t.LogType = "web-attack"; t.Type = "s3" }), true},
+		{"one log_analysis per zone, area and log type", with(func(t *spec.DeliveryTask) { t.Type = "log_analysis" }), with(func(t *spec.DeliveryTask) { t.Type = "log_analysis"; t.Entities = []string{"z"} }), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := TasksConflict(tc.a, tc.b); got != tc.want {
+				t.Errorf("TasksConflict = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -41,6 +41,9 @@ type Change struct {
 	Fields []FieldChange `json:"fields,omitempty"`
 	// Reason says why a resource is replaced or deleted.
 	Reason string `json:"reason,omitempty"`
+	// ReplaceOrder says whether a replace creates the new resource before
+	// deleting the old one, or must delete first.
+	ReplaceOrder ReplaceOrder `json:"replaceOrder,omitempty"`
 	// LiveID is the vendor id of the live resource acted on (update,
 	// replace, delete), for example a TaskId.
 	LiveID string `json:"liveId,omitempty"`

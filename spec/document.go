@@ -19,6 +19,7 @@ type Document struct {
 	Exports       []Export
 	Dumps         []Dump
 	Scopes        []Scope
+	Safety        Safety
 
 	sources map[string][]source // list key ("deliveryTasks") → where each item came from
 	single  map[string][]source // "defaults", "version": every document that set it
@@ -51,9 +52,17 @@ func merge(files []*parsedFile) (*Document, Diagnostics) {
 			for _, key := range listKeys {
 				doc.recordList(key, pf.name, pd.root, input, pd.value)
 			}
-			for _, key := range []string{"version", "defaults"} {
+			for _, key := range []string{"version", "defaults", "safety"} {
 				if n := lookupKey(pd.root, key); n != nil {
 					doc.single[key] = append(doc.single[key], source{pf.name, n})
+				}
+			}
+			if sf := pd.file.Safety; sf != nil {
+				if sf.MinResources != nil {
+					doc.Safety.MinResources = sf.MinResources
+				}
+				if sf.MaxPercent != nil {
+					doc.Safety.MaxPercent = sf.MaxPercent
 				}
 			}
 			if pd.file.Defaults != nil {

@@ -26,6 +26,15 @@ type File struct {
 	Exports       []Export       `yaml:"exports" json:"exports,omitempty" doc:"CLS log export tasks (cls 2020-10-16): one-shot jobs."`
 	Dumps         []Dump         `yaml:"dumps" json:"dumps,omitempty" doc:"Huawei Cloud LTS log transfers to OBS."`
 	Scopes        []Scope        `yaml:"scopes" json:"scopes,omitempty" doc:"What this repository owns outright: live resources inside a scope that no file declares are deleted."`
+	Safety        *Safety        `yaml:"safety" json:"safety,omitempty" doc:"Thresholds of the safety valve that refuses plans deleting or replacing too much of a scope."`
+}
+
+// Safety configures the safety valve (design §6): in a scope with at least
+// MinResources live resources, a plan that deletes or replaces more than
+// MaxPercent of them is refused unless --force is given.
+type Safety struct {
+	MinResources *int64 `yaml:"minResources" json:"minResources,omitempty" doc:"Scopes with fewer live resources are not checked; default 10."`
+	MaxPercent   *int64 `yaml:"maxPercent" json:"maxPercent,omitempty" doc:"Largest share of a scope that one plan may delete or replace, in percent; default 30."`
 }
 
 // Defaults fill fields that resources leave unset.
