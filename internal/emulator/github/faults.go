@@ -20,6 +20,9 @@ const (
 	// PrimaryRateLimit answers 403 "API rate limit exceeded" with
 	// X-RateLimit-Remaining: 0 and X-RateLimit-Reset = Reset.
 	PrimaryRateLimit
+	// Forbidden answers 403 "Resource not accessible by integration", what
+	// GITHUB_TOKEN gets when it lacks a permission, e.g. on a fork's PR.
+	Forbidden
 )
 
 // Fault is an error answer injected in place of the next matching
@@ -94,6 +97,8 @@ func (f Fault) write(w http.ResponseWriter, now time.Time) {
 		h.Set("X-RateLimit-Used", "5000")
 		h.Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
 		writeError(w, f.status(http.StatusForbidden), "API rate limit exceeded.", docsPrimaryRateLimits)
+	case Forbidden:
+		writeError(w, f.status(http.StatusForbidden), "Resource not accessible by integration", docsCreateComment)
 	default:
 		writeError(w, f.status(http.StatusBadGateway), "Server Error", docsREST)
 	}

@@ -26,6 +26,7 @@ func TestFaults(t *testing.T) {
 			map[string]string{"Retry-After": "7"}, "secondary-rate-limits"},
 		{"secondary 429 with reset", Fault{Kind: SecondaryRateLimit, Status: 429, Reset: reset}, "GET", 429,
 			map[string]string{"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": strconv.FormatInt(reset.Unix(), 10)}, "secondary-rate-limits"},
+		{"forbidden", Fault{Kind: Forbidden}, "POST", 403, nil, "#create-an-issue-comment"},
 		{"primary", Fault{Kind: PrimaryRateLimit, Reset: reset}, "GET", 403,
 			map[string]string{"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": strconv.FormatInt(reset.Unix(), 10)}, "primary-rate-limits"},
 	}

@@ -1,0 +1,158 @@
+package prcomment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/google/go-github/v60/github"
+)
+
+// Retry defaults: waits for retries of one Upsert never add up to more
+// than DefaultMaxWait (GitHub asks for at least a minute after a secondary
+// rate limit, so this allows a couple), and a request is tried at most
+// maxAttempts times.
+const (
+	DefaultMaxWait = 3 * time.Minute
+	maxAttempts    = 6
+	// perPage is the REST API's largest page, to list with the fewest calls.
+	perPage = 100
+	// maxPages stops a listing that never ends (a misbehaving proxy).
+	maxPages = 1000
+)
+
+// Commenter writes the sticky comment. The zero value is ready to use;
+// the fields exist so tests (and callers with special needs) can inject.
+type Commenter struct {
+	// HTTPClient sends the requests; nil means one whose transport gives
+	// up on a response header after 30 s. Its Timeout, if set, bounds the
+	// retries of a request as well.
+	HTTPClient *http.Client
+	// Sleep waits between retries; nil means a timer that honours ctx.
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Now is the clock rate-limit resets are measured against.
+	Now func() time.Time
+	// MaxWait bounds the total time spent waiting to retry; 0 means
+	// DefaultMaxWait.
+	MaxWait time.Duration
+}
+
+// Upsert is Commenter{}.Upsert.
+func Upsert(ctx context.Context, env Env, dir, markdown string) (string, error) {
+	return Commenter{}.Upsert(ctx, env, dir, markdown)
+}
+
+// Upsert makes the pull request of env's event carry exactly one logctl
+// comment for dir, with markdown as its text, and returns the comment's
+// web URL. It lists every comment (100 a page, following Link headers),
+// edits the newest one bearing Marker(dir) in place (or leaves it alone if
+// unchanged), deletes older marked ones by the same author (left by racing
+// runs), and creates a comment only when none is marked.
+//
+// It returns ErrNotPullRequest outside a PR, ErrNoToken without a token,
+// and *TooLongError, before calling the API, when markdown does not fit
+// BodyBudget(dir). If the comment was written but removing a duplicate
+// failed, both the URL and the error are returned.
+func (c Commenter) Upsert(ctx context.Context, env Env, dir, markdown string) (string, error) {
+	number, err := PullRequestNumber(env.EventPath)
+	if err != nil {
+		return "", err
+	}
+	body, err := commentBody(dir, markdown)
+	if err != nil {
+		return "", err
+	}
+	if env.Token == "" {
+		return "", ErrNoToken
+	}
+	owner, repo, err := env.ownerRepo()
+	if err != nil {
+		return "", err
+	}
+	w := c.waiter()
+	client, err := c.client(env, w)
+	if err != nil {
+		return "", err
+	}
+	s := &session{gh: client, owner: owner, repo: repo, number: number, marker: Marker(dir), body: body}
+	for attempt := 1; ; attempt++ {
+		u, err := s.upsert(ctx)
+		if err == nil || !errors.Is(err, errCreateUncertain) || attempt >= maxAttempts {
+			return u, err
+		}
+		// The create may have gone through: wait, then list again.
+		if ok, werr := w.wait(ctx, backoff(attempt)); !ok || werr != nil {
+			return "", errors.Join(err, werr)
+		}
+	}
+}
+
+func (c Commenter) waiter() *waiter {
+	w := &waiter{sleep: c.Sleep, now: c.Now, maxWait: c.MaxWait}
+	if w.sleep == nil {
+		w.sleep = sleepContext
+	}
+	if w.now == nil {
+		w.now = time.Now
+	}
+	if w.maxWait == 0 {
+		w.maxWait = DefaultMaxWait
+	}
+	return w
+}
+
+// client builds a go-github client on env's API URL with our retries
+// under its authentication.
+func (c Commenter) client(env Env, w *waiter) (*github.Client, error) {
+	hc := http.Client{}
+	if c.HTTPClient != nil {
+		hc = *c.HTTPClient
+	}
+	base := hc.Transport
+	if base == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.ResponseHeaderTimeout = 30 * time.Second
+		base = t
+	}
+	hc.Transport = &retryTransport{base: base, w: w, maxAttempts: maxAttempts}
+	client := github.NewClient(&hc).WithAuthToken(env.Token)
+
+	apiURL := env.APIURL
+	if apiURL == "" {
+		apiURL = DefaultAPIURL
+	}
+	u, err := url.Parse(apiURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("GITHUB_API_URL %q is not an http(s) URL", apiURL)
+	}
+	// Used as given: GHES sets https://HOST/api/v3, a local server may have
+	// no prefix at all. go-github needs the trailing slash.
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	client.BaseURL = u
+	return client, nil
+}
+
+// errCreateUncertain marks a create that failed in a way that may still
+// have created the comment (server error, lost connection).
+var errCreateUncertain = errors.New("comment may or may not have been created")
+
+// uncertain reports whether err leaves a POST's outcome unknown.
+func uncertain(err error) bool {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	var er *github.ErrorResponse
+	if errors.As(err, &er) {
+		return er.Response != nil && er.Response.StatusCode >= 500
+	}
+	var ue *url.Error
+	var ne net.Error
+	return errors.As(err, &ue) || errors.As(err, &ne)
+}
