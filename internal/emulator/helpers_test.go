@@ -71,8 +71,17 @@ func (e *env) client(region, id, key string) *common.Client {
 }
 
 func (e *env) profile() *profile.ClientProfile {
+	return profileFor(e.host())
+}
+
+// clientFor is a default-credential SDK client for a base URL.
+func clientFor(t *testing.T, base string) *common.Client {
+	return common.NewCommonClient(common.NewCredential(emulator.DefaultTencentSecretID, emulator.DefaultTencentSecretKey), "", profileFor(strings.TrimPrefix(base, "http://")))
+}
+
+func profileFor(host string) *profile.ClientProfile {
 	prof := profile.NewClientProfile()
-	prof.HttpProfile.Endpoint = e.host()
+	prof.HttpProfile.Endpoint = host
 	prof.HttpProfile.Scheme = "HTTP"
 	prof.HttpProfile.ReqTimeout = 10
 	return prof

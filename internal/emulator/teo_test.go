@@ -128,6 +128,9 @@ func TestTeoReadBack(t *testing.T) {
 	if s3["AccessKey"] != "Your bucket access key KEY" || s3["AccessId"] != "Your bucket access key ID" {
 		t.Errorf("S3 secrets read back as %v", s3)
 	}
+	if _, leaked := got["ZoneId"]; leaked {
+		t.Errorf("RealtimeLogDeliveryTask carries ZoneId: %v", got)
+	}
 	if num(got["Sample"]) != 605 {
 		t.Errorf("Sample = %v, want 605", got["Sample"])
 	}

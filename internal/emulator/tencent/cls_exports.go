@@ -157,7 +157,7 @@ func (h *Handler) describeExports(c *call) (map[string]any, *apiError) {
 			all = append(all, e)
 		}
 	}
-	out := []map[string]any{}
+	out := []exportInfo{}
 	for i := offset; i < len(all) && i < offset+limit; i++ {
 		out = append(out, h.exportInfo(all[i], c.now))
 	}
@@ -211,29 +211,37 @@ func exportFileName(e *Export) string {
 
 // exportInfo is the ExportInfo of e at now; CosPath and FileSize appear
 // only once the export is Completed.
-func (h *Handler) exportInfo(e *Export, now time.Time) map[string]any {
+func (h *Handler) exportInfo(e *Export, now time.Time) exportInfo {
 	status := h.exportStatus(e, now)
 	cosPath, size := "", int64(0)
 	if status == "Completed" {
 		cosPath = strings.TrimRight(h.cfg.BaseURL(), "/") + "/cls-exports/" + e.Region + "/" + e.ExportId + "/" + exportFileName(e)
 		size = h.exportSize(e)
 	}
-	return map[string]any{
-		"TopicId":         e.TopicId,
-		"ExportId":        e.ExportId,
-		"Query":           e.Query,
-		"FileName":        exportFileName(e),
-		"FileSize":        size,
-		"Order":           e.Order,
-		"Format":          e.Format,
-		"Count":           e.Count,
-		"Status":          status,
-		"From":            e.From,
-		"To":              e.To,
-		"CosPath":         cosPath,
-		"CreateTime":      time.UnixMilli(e.Created).In(cst).Format(exportCreateTimeForm),
-		"SyntaxRule":      e.SyntaxRule,
-		"DerivedFields":   nonNil(e.DerivedFields),
-		"CreateTimestamp": e.Created,
+	return exportInfo{
+		TopicId: e.TopicId, ExportId: e.ExportId, Query: e.Query, FileName: exportFileName(e), FileSize: size,
+		Order: e.Order, Format: e.Format, Count: e.Count, Status: status, From: e.From, To: e.To, CosPath: cosPath,
+		CreateTime: time.UnixMilli(e.Created).In(cst).Format(exportCreateTimeForm), SyntaxRule: e.SyntaxRule,
+		DerivedFields: nonNil(e.DerivedFields), CreateTimestamp: e.Created,
 	}
+}
+
+// exportInfo is the ExportInfo wire type (cls-export.md §3).
+type exportInfo struct {
+	TopicId         string
+	ExportId        string
+	Query           string
+	FileName        string
+	FileSize        int64
+	Order           string
+	Format          string
+	Count           uint64
+	Status          string
+	From            int64
+	To              int64
+	CosPath         string
+	CreateTime      string
+	SyntaxRule      uint64
+	DerivedFields   []string
+	CreateTimestamp int64
 }

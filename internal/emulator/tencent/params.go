@@ -29,11 +29,18 @@ func decodeParams(body []byte, v any, lenient bool) *apiError {
 	if !ok {
 		return errf(codeInvalidParameter, "the request body must be a JSON object")
 	}
-	clean, aerr := checkValue(obj, reflect.TypeOf(v).Elem(), "", lenient)
+	dropped := false
+	clean, aerr := checkValue(obj, reflect.TypeOf(v).Elem(), "", lenient, &dropped)
 	if aerr != nil {
 		return aerr
 	}
-	b, err := json.Marshal(clean)
+	// Every key matched a field exactly, so the body decodes as it is;
+	// only a lenient decode that dropped keys needs the cleaned copy.
+	b := body
+	var err error
+	if dropped {
+		b, err = json.Marshal(clean)
+	}
 	if err != nil {
 		return errf(codeInternalError, "re-encode parameters: %v", err)
 	}
@@ -79,7 +86,7 @@ func join(path, name string) string {
 
 // checkValue validates v against type t and returns it with unknown object
 // keys removed (lenient) or reports them (strict).
-func checkValue(v any, t reflect.Type, path string, lenient bool) (any, *apiError) {
+func checkValue(v any, t reflect.Type, path string, lenient bool, dropped *bool) (any, *apiError) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -98,11 +105,12 @@ func checkValue(v any, t reflect.Type, path string, lenient bool) (any, *apiErro
 			ft, known := fields[k]
 			if !known {
 				if lenient {
+					*dropped = true
 					continue
 				}
 				return nil, errf(codeUnknownParameter, "The parameter `%s` is not recognized.", join(path, k))
 			}
-			c, aerr := checkValue(val, ft, join(path, k), lenient)
+			c, aerr := checkValue(val, ft, join(path, k), lenient, dropped)
 			if aerr != nil {
 				return nil, aerr
 			}
@@ -116,7 +124,7 @@ func checkValue(v any, t reflect.Type, path string, lenient bool) (any, *apiErro
 		}
 		out := make([]any, len(arr))
 		for i, e := range arr {
-			c, aerr := checkValue(e, t.Elem(), join(path, strconv.Itoa(i)), lenient)
+			c, aerr := checkValue(e, t.Elem(), join(path, strconv.Itoa(i)), lenient, dropped)
 			if aerr != nil {
 				return nil, aerr
 			}

@@ -277,7 +277,7 @@ func (h *Handler) describeTasks(c *call) (map[string]any, *apiError) {
 			all = append(all, t)
 		}
 	}
-	out := []map[string]any{}
+	out := []taskWire{}
 	for i := offset; i < len(all) && i < offset+limit; i++ {
 		out = append(out, all[i].wire())
 	}

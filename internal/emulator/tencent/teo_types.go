@@ -149,29 +149,20 @@ type Task struct {
 	UpdateTime             string                  `json:"UpdateTime"`
 }
 
-// describeTask is the wire form of a task: Task without ZoneId, which is
-// emulator bookkeeping and not a RealtimeLogDeliveryTask member.
-func (t *Task) wire() map[string]any {
-	return map[string]any{
-		"TaskId":                 t.TaskId,
-		"TaskName":               t.TaskName,
-		"DeliveryStatus":         t.DeliveryStatus,
-		"TaskType":               t.TaskType,
-		"EntityList":             nonNil(t.EntityList),
-		"LogType":                t.LogType,
-		"Area":                   t.Area,
-		"Fields":                 nonNil(t.Fields),
-		"CustomFields":           nonNil(t.CustomFields),
-		"CustomExpressionFields": nonNil(t.CustomExpressionFields),
-		"DeliveryConditions":     nonNil(t.DeliveryConditions),
-		"Sample":                 t.Sample,
-		"LogFormat":              t.LogFormat,
-		"CLS":                    t.CLS,
-		"CustomEndpoint":         t.CustomEndpoint,
-		"S3":                     t.S3,
-		"CreateTime":             t.CreateTime,
-		"UpdateTime":             t.UpdateTime,
-	}
+// taskWire is RealtimeLogDeliveryTask on the wire: Task without ZoneId,
+// which is emulator bookkeeping.
+type taskWire struct {
+	Task
+	ZoneId *struct{} `json:"ZoneId,omitempty"`
+}
+
+// wire is the Describe form of t, with empty lists as [].
+func (t *Task) wire() taskWire {
+	c := *t
+	c.EntityList, c.Fields = nonNil(c.EntityList), nonNil(c.Fields)
+	c.CustomFields, c.CustomExpressionFields = nonNil(c.CustomFields), nonNil(c.CustomExpressionFields)
+	c.DeliveryConditions = nonNil(c.DeliveryConditions)
+	return taskWire{Task: c}
 }
 
 func nonNil[T any](s []T) []T {
