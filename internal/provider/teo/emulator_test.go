@@ -25,13 +25,17 @@ func startEmulator(t *testing.T, opts emulator.Options) (*emulator.Server, strin
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serve(t, srv)
+}
+
+func serve(t testing.TB, srv *emulator.Server) (*emulator.Server, string) {
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	srv.SetBaseURL(ts.URL)
 	return srv, ts.URL
 }
 
-func emulatorClient(t *testing.T, url, version, secretKey string) *tencent.Client {
+func emulatorClient(t testing.TB, url, version, secretKey string) *tencent.Client {
 	t.Helper()
 	env := map[string]string{tencent.EnvSecretID: emulator.DefaultTencentSecretID, tencent.EnvSecretKey: secretKey}
 	c, err := tencent.New(Service, version, tencent.Config{Endpoint: url, Timeout: 5 * time.Second,
