@@ -234,3 +234,38 @@ func TestServe(t *testing.T) {
 		t.Errorf("server still answers after shutdown")
 	}
 }
+
+// The world file example of design §7, verbatim.
+const designWorld = `
+tencent:
+  zones:
+    - id: zone-2z55fgysdtmc
+      domains: [domain.example.com]
+      l4Proxies: [sid-2s69eb5wcms7]
+      functions: [test-zone-2mxigizoh9l9-1257626257]
+  cls:
+    - region: ap-guangzhou
+      logSets:
+        - id: 1a6efff1-0e40-4d37-a4ed-02c92513406b
+          topics: [0b3a07c0-5cf6-4017-8a75-cd4459aea588, ee20bb16-3025-4048-b81a-dd436373062e]
+huawei:
+  projects:
+    - id: 0123456789abcdef0123456789abcdef
+      region: cn-north-4
+      logGroups:
+        - {id: d9dba9f3-xxxx-48bd-xxxx-xxxxa24a8053, streams: [45e7f609-xxxx-4cd3-835b-xxxx4a124718]}
+      buckets: [lts-test]
+live:            # resources that already exist, in the logctl YAML format of section 3
+  deliveryTasks: []
+  exports: []
+  dumps: []
+`
+
+func TestDesignWorldExample(t *testing.T) {
+	e := newEnv(t, emulator.Options{World: []byte(designWorld)})
+	e.teo("CreateRealtimeLogDeliveryTask", seedCreates["cls"])
+	e.cls("CreateExport", seedExport)
+	if n := num(e.teo("DescribeRealtimeLogDeliveryTasks", map[string]any{"ZoneId": zone})["TotalCount"]); n != 1 {
+		t.Errorf("TotalCount %d", n)
+	}
+}
