@@ -157,3 +157,28 @@ func TestHuaweiRouting(t *testing.T) {
 		t.Errorf("Requests() = %v", e.srv.Requests())
 	}
 }
+
+func TestFaultAfterCommitHuawei(t *testing.T) {
+	e := newEnv(t, emulator.Options{FaultAfterCommit: 1, Credentials: []byte("huaweiTokens: {tok: " + project + "}\n")})
+	body := `{"log_group_id": "d9dba9f3-xxxx-48bd-xxxx-xxxxa24a8053", "log_stream_ids": ["45e7f609-xxxx-4cd3-835b-xxxx4a124718"],
+	  "obs_bucket_name": "lts-test", "type": "cycle", "storage_format": "RAW", "switch_on": "true",
+	  "prefix_name": "fileprefixname", "dir_prefix_name": "dirprefixname", "period": 5, "period_unit": "min"}`
+	req, _ := http.NewRequest("POST", e.ts.URL+"/v2/"+project+"/log-dump/obs", strings.NewReader(body))
+	req.Header.Set("X-Auth-Token", "tok")
+	req.Header.Set("Content-Type", "application/json;charset=UTF-8")
+	if resp, err := http.DefaultClient.Do(req); err == nil {
+		resp.Body.Close()
+		t.Fatalf("POST answered %d under fault-after-commit", resp.StatusCode)
+	}
+	req, _ = http.NewRequest("GET", e.ts.URL+"/v2/"+project+"/transfers", nil)
+	req.Header.Set("X-Auth-Token", "tok")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "lts-test") {
+		t.Errorf("the lost create was not applied: %d %s", resp.StatusCode, b)
+	}
+}
