@@ -22,7 +22,7 @@ const (
 // harness is one emulator on loopback plus a Commenter whose sleeps are
 // recorded instead of slept.
 type harness struct {
-	t      *testing.T
+	t      testing.TB
 	emu    *ghemu.Server
 	srv    *httptest.Server
 	env    Env
@@ -33,7 +33,7 @@ type harness struct {
 
 var testNow = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t testing.TB) *harness {
 	t.Helper()
 	h := &harness{t: t, emu: ghemu.New()}
 	h.srv = httptest.NewServer(h.emu)
@@ -57,7 +57,7 @@ func newHarness(t *testing.T) *harness {
 	return h
 }
 
-func writeEvent(t *testing.T, payload string) string {
+func writeEvent(t testing.TB, payload string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "event.json")
 	if err := os.WriteFile(path, []byte(payload), 0o600); err != nil {

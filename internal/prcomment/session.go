@@ -37,8 +37,12 @@ func (s *session) upsert(ctx context.Context) (string, error) {
 	keep := ours[len(ours)-1] // listed oldest first: the newest wins
 	url := keep.GetHTMLURL()
 	if keep.GetBody() != s.body {
-		edited, _, err := s.gh.Issues.EditComment(ctx, s.owner, s.repo, keep.GetID(), &github.IssueComment{Body: &s.body})
+		edited, resp, err := s.gh.Issues.EditComment(ctx, s.owner, s.repo, keep.GetID(), &github.IssueComment{Body: &s.body})
 		if err != nil {
+			if resp != nil && resp.StatusCode == http.StatusNotFound {
+				// Deleted since we listed (by a person or a racing run).
+				err = fmt.Errorf("%w: %w", errListAgain, err)
+			}
 			return "", fmt.Errorf("edit comment %d on %s: %w", keep.GetID(), s.pr(), err)
 		}
 		url = edited.GetHTMLURL()

@@ -82,7 +82,12 @@ func (c Commenter) Upsert(ctx context.Context, env Env, dir, markdown string) (s
 	s := &session{gh: client, owner: owner, repo: repo, number: number, marker: Marker(dir), body: body}
 	for attempt := 1; ; attempt++ {
 		u, err := s.upsert(ctx)
-		if err == nil || !errors.Is(err, errCreateUncertain) || attempt >= maxAttempts {
+		switch {
+		case err == nil || attempt >= maxAttempts:
+			return u, err
+		case errors.Is(err, errListAgain):
+			continue
+		case !errors.Is(err, errCreateUncertain):
 			return u, err
 		}
 		// The create may have gone through: wait, then list again.
@@ -138,6 +143,10 @@ func (c Commenter) client(env Env, w *waiter) (*github.Client, error) {
 	client.BaseURL = u
 	return client, nil
 }
+
+// errListAgain marks a failure that a fresh listing resolves: the comment
+// to edit was deleted after we listed it.
+var errListAgain = errors.New("comment changed since listed")
 
 // errCreateUncertain marks a create that failed in a way that may still
 // have created the comment (server error, lost connection).

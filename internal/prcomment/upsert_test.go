@@ -234,3 +234,42 @@ func TestUpsertDuplicateAlreadyDeleted(t *testing.T) {
 		t.Errorf("comments = %+v", c)
 	}
 }
+
+// deleteBeforeEdit deletes the comment a PATCH is about to edit, once, as
+// a person tidying the PR might.
+type deleteBeforeEdit struct {
+	base http.RoundTripper
+	done *bool
+}
+
+func (d deleteBeforeEdit) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.Method == http.MethodPatch && !*d.done {
+		*d.done = true
+		del, err := http.NewRequestWithContext(req.Context(), http.MethodDelete, req.URL.String(), nil)
+		if err != nil {
+			return nil, err
+		}
+		del.Header = req.Header.Clone()
+		resp, err := d.base.RoundTrip(del)
+		if err != nil {
+			return nil, err
+		}
+		resp.Body.Close()
+	}
+	return d.base.RoundTrip(req)
+}
+
+func TestUpsertCommentDeletedBeforeEdit(t *testing.T) {
+	h := newHarness(t)
+	done := false
+	h.c.HTTPClient = &http.Client{Transport: deleteBeforeEdit{h.srv.Client().Transport, &done}}
+	h.emu.AddComment(owner, repo, prNum, bot, Marker("logs")+"\nold")
+	h.mustUpsert("logs", "plan")
+	if c := h.comments(); len(c) != 1 || c[0].Body != Marker("logs")+"\nplan" {
+		t.Errorf("comments = %+v, want one new comment", c)
+	}
+	want := []string{"GET 1", "DELETE", "PATCH", "GET 1", "POST"}
+	if diff := cmp.Diff(want, h.calls()); diff != "" {
+		t.Errorf("calls (-want +got):\n%s", diff)
+	}
+}
