@@ -1,0 +1,66 @@
+package cls
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/logctl/logctl/internal/apierr"
+	"github.com/logctl/logctl/internal/ratelimit"
+	"github.com/logctl/logctl/internal/tencent"
+	"github.com/logctl/logctl/reconcile"
+	"github.com/logctl/logctl/spec"
+)
+
+// Read returns every export of the target topic, one DescribeExports call
+// per page of up to 100 (cls-export.md §3; design §9). All pages are read:
+// an export missing from a first page must not look deleted (§5). Status
+// is the export's status (Queuing ... Expired).
+func (p *Provider) Read(ctx context.Context, t reconcile.Target) ([]reconcile.Object, error) {
+	if t.Kind != spec.KindExport || t.TopicID == "" {
+		return nil, fmt.Errorf("read exports: target %s has no topic: %w", t, apierr.ErrInvalid)
+	}
+	a, err := p.api(t.Region)
+	if err != nil {
+		return nil, fmt.Errorf("read exports of topic %s: %w", t.TopicID, err)
+	}
+	exports, err := p.describeAll(ctx, a, t.TopicID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]reconcile.Object, len(exports))
+	for i := range exports {
+		e := exportFromWire(t.Region, &exports[i])
+		if e.TopicID == "" {
+			e.TopicID = t.TopicID
+		}
+		out[i] = reconcile.Object{ID: exports[i].ExportId, Status: exports[i].Status, Export: &e}
+	}
+	return out, nil
+}
+
+// describeAll is API.DescribeAllExports with every page paced by the rate
+// limiter, which the API layer has no hook for.
+func (p *Provider) describeAll(ctx context.Context, a *API, topicID string) ([]ExportInfo, error) {
+	var exports []ExportInfo
+	seen := map[string]bool{}
+	_, err := tencent.WalkOffsets(a.pageSize, func(offset, limit int64) (int, uint64, error) {
+		if err := p.limits.Wait(ctx, ratelimit.CLSDescribeExports); err != nil {
+			return 0, 0, err
+		}
+		page, err := a.DescribeExports(ctx, &DescribeExportsRequest{TopicId: topicID, Offset: offset, Limit: limit})
+		if err != nil {
+			return 0, 0, err
+		}
+		for _, e := range page.Exports {
+			if !seen[e.ExportId] {
+				seen[e.ExportId] = true
+				exports = append(exports, e)
+			}
+		}
+		return len(page.Exports), uint64(max(page.TotalCount, 0)), nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read exports of topic %s in %s: %w", topicID, a.Region(), err)
+	}
+	return exports, nil
+}
