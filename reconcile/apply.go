@@ -67,19 +67,21 @@ func (a *Applier) Apply(ctx context.Context, p *diff.Plan, desired *spec.Documen
 }
 
 type applyRun struct {
-	a        *Applier
-	plan     *diff.Plan
-	desired  map[string]Object
-	live     map[string]Object
-	steps    []step
-	mu       sync.Mutex
-	stepErr  []error // per step; nil = done
-	stepDone []bool
-	ids      []string // per change: id after apply
-	notes    []string
-	blocked  map[string]bool // entities whose release failed
-	finished int
-	pending  []int // per change: steps not yet finished
+	a       *Applier
+	plan    *diff.Plan
+	desired map[string]Object
+	live    map[string]Object
+	steps   []step
+	mu      sync.Mutex
+	// progressMu serializes Progress calls without holding mu.
+	progressMu sync.Mutex
+	stepErr    []error // per step; nil = done
+	stepDone   []bool
+	ids        []string // per change: id after apply
+	notes      []string
+	blocked    map[string]bool // entities whose release failed
+	finished   int
+	pending    []int // per change: steps not yet finished
 }
 
 func newApplyRun(a *Applier, p *diff.Plan, desired *spec.Document, live *diff.Live) *applyRun {
@@ -167,11 +169,9 @@ func (run *applyRun) finish(i int, err error, attempted bool) {
 	}
 }
 
-var progressMu sync.Mutex
-
 func (run *applyRun) progress(done, total int, r Result) {
-	progressMu.Lock()
-	defer progressMu.Unlock()
+	run.progressMu.Lock()
+	defer run.progressMu.Unlock()
 	run.a.Progress(done, total, r)
 }
 
