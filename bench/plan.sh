@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Measures the plan targets of design §9 end to end, with the built binary
+# against `logctl emulator serve` (20 ms latency per call, rate limits on):
+#
+#   plan of 10 zones x 1,000 tasks + 10 topics x 100 exports + 1 project x
+#   1,000 dumps, everything already live: < 3 s
+#   plan of 100,000 resources: < 512 MiB RSS (PLAN_BIG=1)
+#
+# Usage: bench/plan.sh            (OUT=dir to keep the files)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${OUT:-$(mktemp -d)}"
+mkdir -p "$out"
+go build -o "$out/logctl" ./cmd/logctl
+
+measure() { # name tasks exports dumps
+  local name=$1 dir="$out/$1"
+  rm -rf "$dir" && mkdir -p "$dir"
+  go run ./bench/gen -tasks "$2" -exports "$3" -dumps "$4" -files 1 -out "$dir/config" >/dev/null
+  go run ./bench/worldgen -out "$dir/world.yaml" "$dir/config"
+  "$out/logctl" emulator serve --addr 127.0.0.1:0 --world "$dir/world.yaml" --latency 20ms \
+    --state "$dir/state.json" >"$dir/emulator.log" 2>&1 &
+  local emu=$!
+  trap 'kill $emu 2>/dev/null || true' RETURN
+  local url=""
+  for _ in $(seq 1 600); do
+    url=$(sed -n 's/^listening on //p' "$dir/emulator.log" | head -n1)
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { echo "emulator did not start:"; cat "$dir/emulator.log"; return 1; }
+  # The live secrets of the world are "bench-NAME" (bench/worldgen).
+  env LOGCTL_TENCENT_ENDPOINT="$url" LOGCTL_HUAWEI_ENDPOINT="$url" \
+    TENCENTCLOUD_SECRET_ID=AKIDLOGCTLEMULATOR TENCENTCLOUD_SECRET_KEY=logctl-emulator-secret \
+    HUAWEICLOUD_SDK_AK=LOGCTLEMULATORAK HUAWEICLOUD_SDK_SK=logctl-emulator-secret \
+    EP_ID=bench-EP_ID EP_KEY=bench-EP_KEY EP_TOKEN=bench-EP_TOKEN S3_ID=bench-S3_ID S3_KEY=bench-S3_KEY \
+    /usr/bin/time -f "%e %M" -o "$dir/time.txt" \
+    "$out/logctl" plan --detailed-exitcode "$dir/config" >"$dir/plan.txt" 2>"$dir/plan.err" || {
+      code=$?; [ $code -eq 2 ] || { echo "plan failed ($code):"; tail -n 20 "$dir/plan.err"; return 1; }; }
+  read -r secs kib <"$dir/time.txt"
+  echo "$name: $(tail -n1 "$dir/plan.txt")"
+  echo "$name: wall ${secs}s, max RSS $((kib / 1024)) MiB"
+}
+
+measure plan-12k 10000 1000 1000
+if [ "${PLAN_BIG:-0}" = 1 ]; then
+  measure plan-100k 80000 10000 10000
+fi
