@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 
@@ -33,12 +34,16 @@ func secretIf(b bool) fieldFlag {
 	return func(f *field) { f.secret = f.secret || b }
 }
 
+// encode is the display and comparison form of a value: compact JSON,
+// without the HTML escaping that would show ">=" as "\u003e=".
 func encode(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
 		return "?"
 	}
-	return string(b)
+	return strings.TrimSuffix(buf.String(), "\n")
 }
 
 // taskFields flattens a normalized delivery task. The mutability follows
@@ -103,6 +108,10 @@ func exportFields(e spec.Export) fieldList {
 // the identity fields never differ between matched resources.
 func dumpFields(d spec.Dump) fieldList {
 	var fl fieldList
+	fl.add("region", d.Region, forceReplace)
+	fl.add("projectId", d.ProjectID, forceReplace)
+	fl.add("logGroupId", d.LogGroupID, forceReplace)
+	fl.add("bucket", d.Bucket, forceReplace)
 	fl.add("logStreamIds", d.LogStreamIDs)
 	fl.add("storageFormat", d.StorageFormat)
 	fl.add("enabled", d.Enabled)
