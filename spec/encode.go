@@ -75,8 +75,10 @@ func encodeValue(v reflect.Value) *yaml.Node {
 
 func isUnset(v reflect.Value) bool {
 	switch v.Kind() {
-	case reflect.Pointer, reflect.Slice:
+	case reflect.Pointer:
 		return v.IsNil()
+	case reflect.Slice:
+		return v.Len() == 0 // diff treats empty and absent lists alike
 	case reflect.String:
 		return v.Len() == 0
 	case reflect.Bool:
