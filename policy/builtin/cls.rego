@@ -20,8 +20,6 @@ _formats := {"json", "csv"}
 
 _syntax_rules := {0, 1}
 
-_missing(obj, key) if not lib.present(obj, key)
-
 # METADATA
 # title: Required export fields are set
 # custom:
@@ -31,7 +29,7 @@ _missing(obj, key) if not lib.present(obj, key)
 deny_required contains f if {
 	some i, x in input.exports
 	some key in _required
-	_missing(x, key)
+	lib.empty[object.get(x, key, null)]
 	f := lib.finding(
 		"cls.required",
 		sprintf("%s: %s is required", [lib.label("export", x, i), key]),
@@ -41,8 +39,8 @@ deny_required contains f if {
 
 deny_required contains f if {
 	some i, x in input.exports
-	_missing(x, "region")
-	not lib.present(object.get(input, ["defaults", "tencent"], {}), "region")
+	lib.empty[object.get(x, "region", null)]
+	lib.empty[object.get(input, ["defaults", "tencent", "region"], null)]
 	f := lib.finding(
 		"cls.required",
 		sprintf("%s: region is required (here or in defaults.tencent.region)", [lib.label("export", x, i)]),
@@ -60,9 +58,9 @@ deny_required contains f if {
 deny_count_range contains f if {
 	some i, x in input.exports
 	v := x.count
+	not _count_ok(v)
 	v != null
 	lib.literal(v)
-	not _count_ok(v)
 	f := lib.finding(
 		"cls.count-range",
 		sprintf("%s: count %s must be an integer 1..50000000", [lib.label("export", x, i), lib.quote(v)]),
@@ -137,9 +135,9 @@ deny_time_range contains f if {
 deny_order_enum contains f if {
 	some i, x in input.exports
 	v := x.order
-	lib.present(x, "order")
-	lib.literal(v)
 	not _orders[v]
+	not lib.empty[v]
+	lib.literal(v)
 	f := lib.finding(
 		"cls.order-enum",
 		sprintf("%s: %s", [lib.label("export", x, i), lib.enum_msg("order", v, _orders)]),
@@ -156,9 +154,9 @@ deny_order_enum contains f if {
 deny_format_enum contains f if {
 	some i, x in input.exports
 	v := x.format
-	lib.present(x, "format")
-	lib.literal(v)
 	not _formats[v]
+	not lib.empty[v]
+	lib.literal(v)
 	f := lib.finding(
 		"cls.format-enum",
 		sprintf("%s: %s", [lib.label("export", x, i), lib.enum_msg("format", v, _formats)]),
@@ -175,9 +173,9 @@ deny_format_enum contains f if {
 deny_syntax_rule contains f if {
 	some i, x in input.exports
 	v := x.syntaxRule
+	not _syntax_rules[v]
 	v != null
 	lib.literal(v)
-	not _syntax_rules[v]
 	f := lib.finding(
 		"cls.syntax-rule",
 		sprintf("%s: syntaxRule %s must be 0 (Lucene) or 1 (CQL)", [lib.label("export", x, i), lib.quote(v)]),

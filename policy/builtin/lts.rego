@@ -22,8 +22,6 @@ _storage_formats := {"RAW", "JSON"}
 
 _defaults := object.get(input, ["defaults", "huawei"], {})
 
-_missing(obj, key) if not lib.present(obj, key)
-
 # METADATA
 # title: Required dump fields are set
 # custom:
@@ -33,7 +31,7 @@ _missing(obj, key) if not lib.present(obj, key)
 deny_required contains f if {
 	some i, d in input.dumps
 	some key in _required
-	_missing(d, key)
+	lib.empty[object.get(d, key, null)]
 	f := lib.finding(
 		"lts.required",
 		sprintf("%s: %s is required", [lib.label("dump", d, i), key]),
@@ -44,8 +42,8 @@ deny_required contains f if {
 deny_required contains f if {
 	some i, d in input.dumps
 	some key in ["region", "projectId"]
-	_missing(d, key)
-	not lib.present(_defaults, key)
+	lib.empty[object.get(d, key, null)]
+	lib.empty[object.get(_defaults, key, null)]
 	f := lib.finding(
 		"lts.required",
 		sprintf("%s: %s is required (here or in defaults.huawei.%s)", [lib.label("dump", d, i), key, key]),
@@ -62,9 +60,9 @@ deny_required contains f if {
 deny_period contains f if {
 	some i, d in input.dumps
 	v := d.period
-	lib.present(d, "period")
-	lib.literal(v)
 	not _periods[v]
+	not lib.empty[v]
+	lib.literal(v)
 	f := lib.finding(
 		"lts.period",
 		sprintf("%s: %s", [lib.label("dump", d, i), lib.enum_msg("period", v, _period_list)]),
@@ -81,9 +79,9 @@ deny_period contains f if {
 deny_storage_format contains f if {
 	some i, d in input.dumps
 	v := d.storageFormat
-	lib.present(d, "storageFormat")
-	lib.literal(v)
 	not _storage_formats[v]
+	not lib.empty[v]
+	lib.literal(v)
 	f := lib.finding(
 		"lts.storage-format",
 		sprintf("%s: %s", [lib.label("dump", d, i), lib.enum_msg("storageFormat", v, _storage_formats)]),
@@ -119,7 +117,8 @@ _has_streams(d) if count(d.logStreamIds) > 0
 deny_bucket_name contains f if {
 	some i, d in input.dumps
 	v := d.bucket
-	lib.present(d, "bucket")
+	not _bucket_ok(v)
+	not lib.empty[v]
 	lib.literal(v)
 	some problem in _bucket_problems(v)
 	f := lib.finding(
@@ -127,6 +126,12 @@ deny_bucket_name contains f if {
 		sprintf("%s: bucket %s %s", [lib.label("dump", d, i), lib.quote(v), problem]),
 		lib.field_path("dumps", i, "bucket"),
 	)
+}
+
+# _bucket_ok is the fast path for valid names; _bucket_problems explains.
+_bucket_ok(v) if {
+	regex.match(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`, v)
+	not regex.match(`^[0-9]{1,3}(\.[0-9]{1,3}){3}$`, v)
 }
 
 _bucket_problems(v) := {"must be a string"} if not is_string(v)
@@ -175,9 +180,9 @@ deny_prefix_length contains f if {
 deny_project_id contains f if {
 	some i, d in input.dumps
 	v := d.projectId
-	lib.present(d, "projectId")
-	lib.literal(v)
 	not _project_id_ok(v)
+	not lib.empty[v]
+	lib.literal(v)
 	f := lib.finding(
 		"lts.project-id",
 		sprintf("%s: projectId %s must be 32 hexadecimal characters", [lib.label("dump", d, i), lib.quote(v)]),
@@ -187,9 +192,9 @@ deny_project_id contains f if {
 
 deny_project_id contains f if {
 	v := _defaults.projectId
-	lib.present(_defaults, "projectId")
-	lib.literal(v)
 	not _project_id_ok(v)
+	not lib.empty[v]
+	lib.literal(v)
 	f := lib.finding(
 		"lts.project-id",
 		sprintf("defaults.huawei.projectId %s must be 32 hexadecimal characters", [lib.quote(v)]),

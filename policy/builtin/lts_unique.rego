@@ -1,6 +1,7 @@
 # A log stream belongs to at most one transfer (huawei-lts-transfer.md §4
-# LTS.0207, §10). Live dumps that no file declares count too. Dumps are
-# grouped by stream id in one pass, so the cost is linear.
+# LTS.0207, §10). Live dumps that no file declares count too. Rows of
+# (stream, dump) are sorted so that equal streams are adjacent: linear
+# (n log n) cost, no pairwise comparison and no variable ref-head grouping.
 package logctl.lts
 
 import data.logctl.lib
@@ -13,24 +14,33 @@ _identity(d) := [
 	object.get(d, "bucket", ""),
 ]
 
-_declared contains _identity(d) if some d in input.dumps
+_declared := {_identity(d) | some d in input.dumps}
 
-_stream_groups[s] contains m if {
-	some i, d in input.dumps
-	some j, s in d.logStreamIds
-	m := {"name": object.get(d, "name", ""), "i": i, "j": j}
+# A row is [stream, i, j, name]; i is the index in input.dumps, -1 when live.
+_stream_rows := sort(array.concat(
+	[[s, i, j, object.get(d, "name", "")] |
+		some i, d in input.dumps
+		some j, s in d.logStreamIds
+	],
+	[[s, -1, -1, object.get(d, "name", "")] |
+		some d in data.logctl.live.dumps
+		not _declared[_identity(d)]
+		some s in d.logStreamIds
+	],
+))
+
+_stream_clashes := {[a, b] |
+	count(_stream_rows) > 1
+	some p in numbers.range(1, count(_stream_rows) - 1)
+	a := _stream_rows[p - 1]
+	b := _stream_rows[p]
+	a[0] == b[0]
+	a[1] != b[1]
 }
 
-_stream_groups[s] contains m if {
-	some d in data.logctl.live.dumps
-	not _declared[_identity(d)]
-	some s in d.logStreamIds
-	m := {"name": object.get(d, "name", ""), "i": -1, "j": -1}
-}
+_where(row) := sprintf("live dump %q", [row[3]]) if row[1] < 0
 
-_where(o) := "live dump" if o.i < 0
-
-_where(o) := sprintf("dumps[%d]", [o.i]) if o.i >= 0
+_where(row) := sprintf("dumps[%d] %q", [row[1], row[3]]) if row[1] >= 0
 
 # METADATA
 # title: A log stream is transferred by at most one dump
@@ -39,15 +49,12 @@ _where(o) := sprintf("dumps[%d]", [o.i]) if o.i >= 0
 #   severity: error
 #   source: Huawei LTS CreateTransfer, error LTS.0207 (stream already associated with a transfer)
 deny_stream_unique contains f if {
-	some s, ms in _stream_groups
-	count(ms) > 1
-	some m in ms
-	m.i >= 0
-	some o in ms
-	o.i != m.i
+	some pair in _stream_clashes
+	some [m, o] in [pair, [pair[1], pair[0]]]
+	m[1] >= 0
 	f := lib.finding(
 		"lts.stream-unique",
-		sprintf("dump %q: log stream %s is already transferred by %s %q; a stream belongs to one transfer", [m.name, s, _where(o), o.name]),
-		sprintf("dumps[%d].logStreamIds[%d]", [m.i, m.j]),
+		sprintf("dump %q: log stream %s is already transferred by %s; a stream belongs to one transfer", [m[3], m[0], _where(o)]),
+		sprintf("dumps[%d].logStreamIds[%d]", [m[1], m[2]]),
 	)
 }

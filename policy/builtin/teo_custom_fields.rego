@@ -17,11 +17,12 @@ _header_kinds := {"ReqHeader", "RspHeader", "Cookie"}
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), CustomFields
 deny_custom_fields_log_type contains f if {
-	some i, t in input.deliveryTasks
-	count(t.customFields) > 0
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	lt := t.logType
-	lib.literal(lt)
 	not _l7_log_types[lt]
+	count(t.customFields) > 0
+	lib.literal(lt)
 	f := lib.finding(
 		"teo.custom-fields-log-type",
 		sprintf("%s: customFields are only delivered with logType l7-access-logs, not %s", [lib.label("task", t, i), lib.quote(lt)]),
@@ -36,7 +37,8 @@ deny_custom_fields_log_type contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), CustomFields quota
 deny_custom_fields_count contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	n := count(t.customFields)
 	n > 200
 	f := lib.finding(
@@ -53,11 +55,12 @@ deny_custom_fields_count contains f if {
 #   severity: error
 #   source: EdgeOne CustomField (teo 2022-09-01), Name
 deny_custom_field_name contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some j, c in t.customFields
 	v := c.name
-	lib.literal(v)
 	not _custom_field_names[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.custom-field-name",
 		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("custom field name", v, _custom_field_names)]),
@@ -72,6 +75,7 @@ deny_custom_field_name contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), CustomFields
 deny_custom_field_unique contains f if {
+	_any_custom_field_dup
 	some i, t in input.deliveryTasks
 	count(t.customFields) > 1
 	pairs := [[c.name, c.value] | some c in t.customFields]
@@ -86,6 +90,13 @@ deny_custom_field_unique contains f if {
 		sprintf("%s: custom field %s %q repeats customFields[%d]", [lib.label("task", t, i), p[0], p[1], k]),
 		sprintf("deliveryTasks[%d].customFields[%d]", [i, j]),
 	)
+}
+
+# _any_custom_field_dup is a fast path: one pass over all custom fields
+# finds whether any task repeats one; only then are tasks compared one by one.
+_any_custom_field_dup if {
+	rows := [[i, c.name, c.value] | some i, t in input.deliveryTasks; some c in t.customFields]
+	count({r | some r in rows}) < count(rows)
 }
 
 # _earlier_dup holds when pairs[k] itself repeats an earlier entry, so each
@@ -103,7 +114,9 @@ _earlier_dup(pairs, k) if {
 #   severity: error
 #   source: EdgeOne CustomField (teo 2022-09-01); LimitExceeded.CustomLogFieldRegexLimitExceeded
 deny_custom_field_reqbody_count contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
+	count(t.customFields) > 5
 	n := count([c | some c in t.customFields; c.name == "ReqBody"])
 	n > 5
 	f := lib.finding(
@@ -121,18 +134,26 @@ deny_custom_field_reqbody_count contains f if {
 #   severity: error
 #   source: EdgeOne CustomField (teo 2022-09-01), Value
 deny_custom_field_header_name contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some j, c in t.customFields
 	_header_kinds[c.name]
 	v := c.value
-	lib.literal(v)
-	not _header_name_ok(v)
+	_bad_header_names[v]
 	f := lib.finding(
 		"teo.custom-field-header-name",
 		sprintf("%s: %s name %s must be 1..100 characters: a letter first, letters, digits or '-' inside, a letter or digit last", [lib.label("task", t, i), c.name, lib.quote(v)]),
 		sprintf("deliveryTasks[%d].customFields[%d].value", [i, j]),
 	)
 }
+
+# _bad_header_names checks each distinct header or cookie name once: the
+# same few names repeat over thousands of tasks. (Complete rules, not
+# partial ones, so that OPA computes them once per query rather than once
+# per lookup.)
+_header_values := {c.value | some t in input.deliveryTasks; some c in t.customFields; _header_kinds[c.name]}
+
+_bad_header_names := {v | some v in _header_values; not _header_name_ok(v); lib.literal(v)}
 
 _header_name_ok(v) if {
 	is_string(v)
@@ -146,7 +167,8 @@ _header_name_ok(v) if {
 #   severity: error
 #   source: EdgeOne CustomField (teo 2022-09-01), Value for ReqBody
 deny_custom_field_regex contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some j, c in t.customFields
 	c.name == "ReqBody"
 	v := c.value

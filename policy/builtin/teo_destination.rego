@@ -28,9 +28,10 @@ _analysis_log_types := {"l7-access-logs", "domain", "web-attack"}
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), CLS / CustomEndpoint / S3
 deny_destination contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	block := _dest_block[t.type]
-	not lib.present(t, block)
+	lib.empty[object.get(t, block, null)]
 	f := lib.finding(
 		"teo.destination",
 		sprintf("%s: type %s needs a %s block", [lib.label("task", t, i), t.type, block]),
@@ -39,11 +40,12 @@ deny_destination contains f if {
 }
 
 deny_destination contains f if {
-	some i, t in input.deliveryTasks
-	_task_types[t.type]
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some block in _dest_blocks
-	lib.present(t, block)
+	t[block] != null
 	block != object.get(_dest_block, t.type, "")
+	_task_types[t.type]
 	f := lib.finding(
 		"teo.destination",
 		sprintf("%s: a %s block is not used by type %s; remove it", [lib.label("task", t, i), block, t.type]),
@@ -58,11 +60,13 @@ deny_destination contains f if {
 #   severity: error
 #   source: EdgeOne CLSTopic, CustomEndpoint, S3 and Header (teo 2022-09-01)
 deny_destination_required contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some block, keys in _block_required
-	is_object(t[block])
+	b := t[block]
+	is_object(b)
 	some key in keys
-	_missing(t[block], key)
+	lib.empty[object.get(b, key, null)]
 	f := lib.finding(
 		"teo.destination-required",
 		sprintf("%s: %s.%s is required", [lib.label("task", t, i), block, key]),
@@ -71,10 +75,11 @@ deny_destination_required contains f if {
 }
 
 deny_destination_required contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some j, h in t.customEndpoint.headers
 	some key in ["name", "value"]
-	_missing(h, key)
+	lib.empty[object.get(h, key, null)]
 	f := lib.finding(
 		"teo.destination-required",
 		sprintf("%s: customEndpoint.headers[%d].%s is required", [lib.label("task", t, i), j, key]),
@@ -89,33 +94,18 @@ deny_destination_required contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), TaskType
 deny_log_analysis_log_type contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	t.type == "log_analysis"
 	v := t.logType
+	not _analysis_log_types[v]
 	is_string(v)
 	lib.literal(v)
-	not _analysis_log_types[v]
 	f := lib.finding(
 		"teo.log-analysis-log-type",
 		sprintf("%s: type log_analysis only works with logType l7-access-logs or web-attack, not %q", [lib.label("task", t, i), v]),
 		sprintf("deliveryTasks[%d].type", [i]),
 	)
-}
-
-# _secret_paths lists, per task, the secret fields that are set: accessId and
-# accessKey of customEndpoint and s3, and header values marked secret: true.
-_secret_fields(t) := {p |
-	some block in ["customEndpoint", "s3"]
-	some key in ["accessId", "accessKey"]
-	lib.present(t[block], key)
-	lib.literal(t[block][key])
-	p := sprintf("%s.%s", [block, key])
-} | {p |
-	some j, h in t.customEndpoint.headers
-	h.secret == true
-	lib.present(h, "value")
-	lib.literal(h.value)
-	p := sprintf("customEndpoint.headers[%d].value", [j])
 }
 
 # METADATA
@@ -126,9 +116,14 @@ _secret_fields(t) := {p |
 #   severity: error
 #   source: logctl design, secret fields; EdgeOne CustomEndpoint and S3 (teo 2022-09-01)
 deny_literal_secret contains f if {
-	some i, t in input.deliveryTasks
-	_has_secret_block(t)
-	some p in _secret_fields(t)
+	some i in _suspects
+	t := input.deliveryTasks[i]
+	some block in ["customEndpoint", "s3"]
+	some key in ["accessId", "accessKey"]
+	v := t[block][key]
+	not lib.env_ref(v)
+	not lib.empty[v]
+	p := sprintf("%s.%s", [block, key])
 	f := lib.finding(
 		"teo.literal-secret",
 		sprintf("%s: %s holds a literal secret; write ${env:NAME} and set NAME in the environment of plan/apply", [lib.label("task", t, i), p]),
@@ -136,9 +131,21 @@ deny_literal_secret contains f if {
 	)
 }
 
-_has_secret_block(t) if lib.present(t, "customEndpoint")
-
-_has_secret_block(t) if lib.present(t, "s3")
+deny_literal_secret contains f if {
+	some i in _suspects
+	t := input.deliveryTasks[i]
+	some j, h in t.customEndpoint.headers
+	h.secret == true
+	v := h.value
+	not lib.env_ref(v)
+	not lib.empty[v]
+	p := sprintf("customEndpoint.headers[%d].value", [j])
+	f := lib.finding(
+		"teo.literal-secret",
+		sprintf("%s: %s holds a literal secret; write ${env:NAME} and set NAME in the environment of plan/apply", [lib.label("task", t, i), p]),
+		sprintf("deliveryTasks[%d].%s", [i, p]),
+	)
+}
 
 # METADATA
 # title: Endpoints are http(s) URLs
@@ -147,10 +154,14 @@ _has_secret_block(t) if lib.present(t, "s3")
 #   severity: error
 #   source: EdgeOne CustomEndpoint (teo 2022-09-01), Url; S3, Endpoint
 deny_endpoint_url contains f if {
-	some i, t in input.deliveryTasks
-	some p, v in _endpoints(t)
-	lib.literal(v)
+	some i in _suspects
+	t := input.deliveryTasks[i]
+	some block, key in _endpoint_keys
+	v := t[block][key]
 	not regex.match(`^(?i)https?://[^/\s]+`, v)
+	is_string(v)
+	lib.literal(v)
+	p := sprintf("%s.%s", [block, key])
 	f := lib.finding(
 		"teo.endpoint-url",
 		sprintf("%s: %s %s must be an http:// or https:// URL", [lib.label("task", t, i), p, lib.quote(v)]),
@@ -166,9 +177,12 @@ deny_endpoint_url contains f if {
 #   severity: warning
 #   source: EdgeOne CustomEndpoint (teo 2022-09-01), Url and Protocol
 warn_insecure_endpoint contains f if {
-	some i, t in input.deliveryTasks
-	some p, v in _endpoints(t)
+	some i in _suspects
+	t := input.deliveryTasks[i]
+	some block, key in _endpoint_keys
+	v := t[block][key]
 	startswith(lower(v), "http://")
+	p := sprintf("%s.%s", [block, key])
 	f := lib.finding(
 		"teo.insecure-endpoint",
 		sprintf("%s: %s uses http://; logs travel unencrypted, prefer https://", [lib.label("task", t, i), p]),
@@ -176,9 +190,5 @@ warn_insecure_endpoint contains f if {
 	)
 }
 
-_endpoints(t) := {p: v |
-	some block, key in {"customEndpoint": "url", "s3": "endpoint"}
-	v := t[block][key]
-	is_string(v)
-	p := sprintf("%s.%s", [block, key])
-}
+# _endpoint_keys names the URL field of each block that has one.
+_endpoint_keys := {"customEndpoint": "url", "s3": "endpoint"}

@@ -7,6 +7,16 @@ package logctl.teo
 
 import data.logctl.lib
 
+# norm_log_type maps legacy names to today's: domain was merged into
+# l7-access-logs. Unknown log types have no entry and drop out of the
+# catalog and uniqueness checks (teo.log-type-enum reports them).
+norm_log_type := {
+	"l7-access-logs": "l7-access-logs", "domain": "l7-access-logs",
+	"application": "application", "function": "function",
+	"web-attack": "web-attack", "web-rateLiming": "web-rateLiming",
+	"web-rule": "web-rule", "web-bot": "web-bot",
+}
+
 _l7_fields := {
 	"RequestID", "ClientIP", "ClientRegion", "RequestTime", "RequestHost",
 	"RequestBytes", "RequestMethod", "RequestUrl", "RequestUrlQueryString",
@@ -31,18 +41,17 @@ _l4_fields := {
 _builtin_fields := {"l7-access-logs": _l7_fields, "application": _l4_fields}
 
 # _user_fields[logType] holds the names a data file adds.
-_user_fields[lt] contains name if {
-	some lt, names in data.logctl.fields
-	some name in names
+_user_fields := {lt: {name | some name in names} | some lt, names in data.logctl.fields}
+
+_catalog_types := {lt | some lt, _ in _builtin_fields} | {lt | some lt, _ in data.logctl.fields}
+
+# _catalog[logType] is the built-in catalog plus what data files add.
+_catalog := {lt: names |
+	some lt in _catalog_types
+	names := object.get(_builtin_fields, lt, set()) | object.get(_user_fields, lt, set())
 }
 
-_catalog_types contains lt if some lt, _ in _builtin_fields
-
-_catalog_types contains lt if some lt, _ in data.logctl.fields
-
-_known_field(lt, name) if _builtin_fields[lt][name]
-
-_known_field(lt, name) if _user_fields[lt][name]
+_known_field(lt, name) if _catalog[lt][name]
 
 # METADATA
 # title: Fields are predefined EdgeOne field names
@@ -52,8 +61,9 @@ _known_field(lt, name) if _user_fields[lt][name]
 #   severity: warning
 #   source: EdgeOne real-time log field lists (product docs 1552/105791, 105792)
 warn_unknown_field contains f if {
-	some i, t in input.deliveryTasks
-	lt := _norm_log_type(t.logType)
+	some i in _suspects
+	t := input.deliveryTasks[i]
+	lt := norm_log_type[t.logType]
 	_catalog_types[lt]
 	some j, name in t.fields
 	lib.literal(name)

@@ -35,10 +35,11 @@ _condition_operators := {
 #   severity: error
 #   source: EdgeOne LogFormat (teo 2022-09-01), FormatType
 deny_log_format_type contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	v := t.logFormat.formatType
-	lib.literal(v)
 	not _format_types[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.log-format-type",
 		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("logFormat.formatType", v, _format_types)]),
@@ -54,11 +55,12 @@ deny_log_format_type contains f if {
 #   severity: error
 #   source: EdgeOne LogFormat (teo 2022-09-01), RecordDelimiter and FieldDelimiter
 deny_log_format_delimiter contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some key, allowed in {"recordDelimiter": _record_delimiters, "fieldDelimiter": _field_delimiters}
 	v := t.logFormat[key]
-	lib.literal(v)
 	not allowed[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.log-format-delimiter",
 		sprintf("%s: logFormat.%s %s is not one of %s", [lib.label("task", t, i), key, json.marshal(v), json.marshal(sort(allowed))]),
@@ -73,10 +75,11 @@ deny_log_format_delimiter contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), LogFormat
 deny_log_format_json_only contains f if {
-	some i, t in input.deliveryTasks
-	_json_only_types[t.type]
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	v := t.logFormat.formatType
 	v != "json"
+	_json_only_types[t.type]
 	lib.literal(v)
 	f := lib.finding(
 		"teo.log-format-json-only",
@@ -92,12 +95,13 @@ deny_log_format_json_only contains f if {
 #   severity: error
 #   source: EdgeOne CustomEndpoint and S3 (teo 2022-09-01), CompressType
 deny_compress_type contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some block in ["customEndpoint", "s3"]
 	v := t[block].compressType
-	lib.present(t[block], "compressType")
-	lib.literal(v)
 	not _compress_types[v]
+	not lib.empty[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.compress-type",
 		sprintf("%s: %s.compressType %s must be \"gzip\" or omitted (no compression)", [lib.label("task", t, i), block, lib.quote(v)]),
@@ -112,11 +116,12 @@ deny_compress_type contains f if {
 #   severity: error
 #   source: EdgeOne CustomEndpoint (teo 2022-09-01), Protocol
 deny_protocol_enum contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	v := t.customEndpoint.protocol
-	lib.present(t.customEndpoint, "protocol")
-	lib.literal(v)
 	not _protocols[v]
+	not lib.empty[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.protocol-enum",
 		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("customEndpoint.protocol", v, _protocols)]),
@@ -131,12 +136,13 @@ deny_protocol_enum contains f if {
 #   severity: error
 #   source: EdgeOne DeliveryCondition / QueryCondition (teo 2022-09-01), Key
 deny_condition_key contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some j, group in t.deliveryConditions
 	some k, c in group.conditions
 	v := c.key
-	lib.literal(v)
 	not _condition_operators[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.condition-key",
 		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("condition key", v, object.keys(_condition_operators))]),
@@ -152,13 +158,14 @@ deny_condition_key contains f if {
 #   severity: error
 #   source: EdgeOne DeliveryCondition / QueryCondition (teo 2022-09-01), Operator
 deny_condition_operator contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some j, group in t.deliveryConditions
 	some k, c in group.conditions
 	allowed := _condition_operators[c.key]
 	v := c.operator
-	lib.literal(v)
 	not allowed[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.condition-operator",
 		sprintf("%s: operator %s is not valid for key %s (use one of %s)", [lib.label("task", t, i), lib.quote(v), c.key, concat(", ", sort(allowed))]),

@@ -25,14 +25,6 @@ _legacy_log_types := {"domain", "web-rateLiming", "web-rule", "web-bot"}
 
 _areas := {"mainland", "overseas"}
 
-# _missing holds when a required field is absent, null, "" or an empty list.
-_missing(obj, key) if not lib.present(obj, key)
-
-_missing(obj, key) if {
-	is_array(obj[key])
-	count(obj[key]) == 0
-}
-
 # METADATA
 # title: Required delivery task fields are set
 # description: ZoneId, Area, LogType, TaskName, TaskType, EntityList and Fields are required by CreateRealtimeLogDeliveryTask.
@@ -41,14 +33,45 @@ _missing(obj, key) if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), request parameters
 deny_required contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	some key in _required
-	_missing(t, key)
+	lib.empty[object.get(t, key, null)]
 	f := lib.finding(
 		"teo.required",
 		sprintf("%s: %s is required", [lib.label("task", t, i), key]),
 		lib.field_path("deliveryTasks", i, key),
 	)
+}
+
+# Required members of custom fields, condition groups, conditions and
+# logFormat; _nested_gaps yields [path inside the task, missing key].
+deny_required contains f if {
+	some i in _suspects
+	t := input.deliveryTasks[i]
+	some [p, key] in _nested_gaps(t)
+	f := lib.finding(
+		"teo.required",
+		sprintf("%s: %s.%s is required", [lib.label("task", t, i), p, key]),
+		sprintf("deliveryTasks[%d].%s.%s", [i, p, key]),
+	)
+}
+
+_nested_gaps(t) := (({[sprintf("customFields[%d]", [j]), key] |
+	some j, c in t.customFields
+	some key in ["name", "value"]
+	lib.empty[object.get(c, key, null)]
+} | {[sprintf("deliveryConditions[%d]", [j]), "conditions"] |
+	some j, g in t.deliveryConditions
+	lib.empty[object.get(g, "conditions", null)]
+}) | {[sprintf("deliveryConditions[%d].conditions[%d]", [j, k]), key] |
+	some j, g in t.deliveryConditions
+	some k, c in g.conditions
+	some key in ["key", "operator", "value"]
+	lib.empty[object.get(c, key, null)]
+}) | {["logFormat", "formatType"] |
+	is_object(t.logFormat)
+	lib.empty[object.get(t.logFormat, "formatType", null)]
 }
 
 # METADATA
@@ -58,10 +81,11 @@ deny_required contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), TaskName
 deny_name_format contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	v := t.name
-	lib.literal(v)
 	not regex.match(`^[0-9A-Za-z_-]{1,200}$`, v)
+	lib.literal(v)
 	f := lib.finding(
 		"teo.name-format",
 		sprintf("task name %s must be 1..200 characters of digits, letters, '-' and '_'", [lib.quote(v)]),
@@ -76,10 +100,11 @@ deny_name_format contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), TaskType
 deny_type_enum contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	v := t.type
-	lib.literal(v)
 	not _task_types[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.type-enum",
 		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("type", v, _task_types)]),
@@ -94,11 +119,12 @@ deny_type_enum contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), LogType
 deny_log_type_enum contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	v := t.logType
-	lib.literal(v)
 	not _log_types[v]
 	not _legacy_log_types[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.log-type-enum",
 		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("logType", v, _log_types)]),
@@ -114,7 +140,8 @@ deny_log_type_enum contains f if {
 #   severity: warning
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), LogType
 warn_log_type_legacy contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	v := t.logType
 	_legacy_log_types[v]
 	f := lib.finding(
@@ -131,10 +158,11 @@ warn_log_type_legacy contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), Area
 deny_area_enum contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	v := t.area
-	lib.literal(v)
 	not _areas[v]
+	lib.literal(v)
 	f := lib.finding(
 		"teo.area-enum",
 		sprintf("%s: %s", [lib.label("task", t, i), lib.enum_msg("area", v, _areas)]),
@@ -150,11 +178,12 @@ deny_area_enum contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), Sample
 deny_sample_range contains f if {
-	some i, t in input.deliveryTasks
+	some i in _suspects
+	t := input.deliveryTasks[i]
 	v := t.sample
+	not _sample_ok(v)
 	v != null
 	lib.literal(v)
-	not _sample_ok(v)
 	f := lib.finding(
 		"teo.sample-range",
 		sprintf("%s: sample %s must be an integer per-mille value 1..1000 (605 = 60.5%%)", [lib.label("task", t, i), lib.quote(v)]),

@@ -1,74 +1,89 @@
-# Delivery task uniqueness rules (edgeone-logs.md §8). They also count live
-# tasks (data.logctl.live.deliveryTasks) that no file declares, since the API
-# rejects a task that collides with one already running. Every rule groups
-# tasks by its key in one pass (partial rules), so the cost is linear in the
-# number of tasks; pairs are only compared inside a group.
-package logctl.teo
+# Delivery task uniqueness rules (edgeone-logs.md §8), in a package of their
+# own so that the engine evaluates them in parallel with the per-task rules.
+# They also count live tasks (data.logctl.live.deliveryTasks) that no file
+# declares, since the API rejects a task that collides with a running one.
+#
+# Cost is linear (n log n): each rule builds one row per (task, entity),
+# sorts the rows so that rows sharing a key are adjacent, and compares
+# neighbours only. (OPA evaluates grouping rules with variable ref heads,
+# p[k] contains v, in quadratic time, and pairwise comprehensions are
+# quadratic by construction.)
+
+# METADATA
+# title: EdgeOne delivery task uniqueness
+# description: |
+#   Per-entity and per-zone limits on delivery tasks, counted over the files
+#   and the live tasks no file declares.
+# related_resources:
+#   - ref: https://cloud.tencent.com/document/api/1552/59507
+#     description: CreateRealtimeLogDeliveryTask
+package logctl.teo.unique
 
 import data.logctl.lib
-
-# The legacy L7 name counts as today's for uniqueness.
-_norm_log_type(lt) := "l7-access-logs" if lt == "domain"
-
-_norm_log_type(lt) := lt if lt != "domain"
+import data.logctl.teo
 
 # (entity, LogType, Area) may hold one cls task plus one custom_endpoint or
-# one s3 task for these log types ...
+# one s3 task for these log types: a cls class and a destination class,
+# each allowing one task ...
+_shared_class := {"cls": "cls", "custom_endpoint": "endpoint or s3", "s3": "endpoint or s3"}
+
 _shared_log_types := {"l7-access-logs", "application", "function"}
 
-# ... and exactly one task for the security log types.
+# ... and exactly one task of any type for the security log types.
 _security_log_types := {"web-attack", "web-rateLiming", "web-rule", "web-bot"}
 
 # Identities (zoneId, name) the files declare: a live task with the same
 # identity is the one being edited, not a second task.
-_declared contains [t.zoneId, t.name] if some t in input.deliveryTasks
+_declared := {[t.zoneId, t.name] | some t in input.deliveryTasks}
 
-_live_tasks contains t if {
+_live_tasks := [t |
 	some t in data.logctl.live.deliveryTasks
 	not _declared[[t.zoneId, t.name]]
-}
+]
 
-# _entity_groups[[zone, entity, logType, area]] holds the delivering tasks.
-# i is the index in input.deliveryTasks, -1 for a live task.
-_entity_groups[[t.zoneId, e, _norm_log_type(t.logType), t.area]] contains m if {
-	some i, t in input.deliveryTasks
+# _tasks tags every task with its index in input.deliveryTasks (-1: live).
+_tasks := array.concat(
+	[[i, t] | some i, t in input.deliveryTasks],
+	[[-1, t] | some t in _live_tasks],
+)
+
+# A row is [class, [zone, entity, logType, area], i, j, type, name]; rows
+# with equal class and key compete for the same slot.
+_entity_rows := sort([[class, [t.zoneId, e, lt, t.area], i, j, t.type, t.name] |
+	some [i, t] in _tasks
 	t.type != "log_analysis"
+	lt := teo.norm_log_type[t.logType]
+	class := _row_class(t.type, lt)
 	some j, e in t.entities
-	m := {"type": t.type, "zone": t.zoneId, "name": t.name, "i": i, "j": j}
+])
+
+_row_class(type, lt) := _shared_class[type] if _shared_log_types[lt]
+
+_row_class(_, lt) := "any" if _security_log_types[lt]
+
+# _neighbours yields [a, b] for adjacent sorted rows whose first n columns
+# are equal and that belong to two different tasks (zone, name).
+_neighbours(rows, n) := {[a, b] |
+	count(rows) > 1
+	some p in numbers.range(1, count(rows) - 1)
+	a := rows[p - 1]
+	b := rows[p]
+	array.slice(a, 0, n) == array.slice(b, 0, n)
+	[a[1][0], a[5]] != [b[1][0], b[5]]
 }
 
-_entity_groups[[t.zoneId, e, _norm_log_type(t.logType), t.area]] contains m if {
-	some t in _live_tasks
-	t.type != "log_analysis"
-	some e in t.entities
-	m := {"type": t.type, "zone": t.zoneId, "name": t.name, "i": -1, "j": -1}
+_entity_clashes := _neighbours(_entity_rows, 2)
+
+# _reported yields [row, other] for each declared row of a clash.
+_reported := {[m, o] |
+	some [a, b] in _entity_clashes
+	some [m, o] in [[a, b], [b, a]]
+	m[2] >= 0
 }
 
-# _clash holds when two tasks of these types cannot share an entity.
-_clash(a, b) if a == b
+_who(row) := sprintf("live task %q", [row[5]]) if row[2] < 0
 
-_clash("custom_endpoint", "s3")
-
-_clash("s3", "custom_endpoint")
-
-# _rival yields the other members of a group that m collides with under
-# the rule for log type lt.
-_rival(ms, m, lt) := {o |
-	some o in ms
-	[o.zone, o.name] != [m.zone, m.name]
-	_rivals(m, o, lt)
-}
-
-_rivals(m, o, lt) if {
-	_shared_log_types[lt]
-	_clash(m.type, o.type)
-}
-
-_rivals(_, _, lt) if _security_log_types[lt]
-
-_where(o) := "live task" if o.i < 0
-
-_where(o) := "task" if o.i >= 0
+_who(row) := sprintf("task %q", [row[5]]) if row[2] >= 0
 
 # METADATA
 # title: An entity has at most one cls plus one custom_endpoint or s3 task
@@ -78,16 +93,12 @@ _where(o) := "task" if o.i >= 0
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), EntityList uniqueness
 deny_entity_unique contains f if {
-	some key, ms in _entity_groups
-	count(ms) > 1
-	_shared_log_types[key[2]]
-	some m in ms
-	m.i >= 0
-	some o in _rival(ms, m, key[2])
+	some [m, o] in _reported
+	m[0] != "any"
 	f := lib.finding(
 		"teo.entity-unique",
-		sprintf("task %q: entity %q (%s, %s) is already delivered by %s %s %q; one cls task plus one custom_endpoint or s3 task is the limit", [m.name, key[1], key[2], key[3], o.type, _where(o), o.name]),
-		sprintf("deliveryTasks[%d].entities[%d]", [m.i, m.j]),
+		sprintf("task %q: entity %q (%s, %s) is already delivered by %s %s; one cls task plus one custom_endpoint or s3 task is the limit", [m[5], m[1][1], m[1][2], m[1][3], o[4], _who(o)]),
+		sprintf("deliveryTasks[%d].entities[%d]", [m[2], m[3]]),
 	)
 }
 
@@ -99,31 +110,22 @@ deny_entity_unique contains f if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), EntityList uniqueness
 deny_security_entity_unique contains f if {
-	some key, ms in _entity_groups
-	count(ms) > 1
-	_security_log_types[key[2]]
-	some m in ms
-	m.i >= 0
-	some o in _rival(ms, m, key[2])
+	some [m, o] in _reported
+	m[0] == "any"
 	f := lib.finding(
 		"teo.security-entity-unique",
-		sprintf("task %q: entity %q (%s, %s) is already delivered by %s %q; this log type allows one task per entity and area", [m.name, key[1], key[2], key[3], _where(o), o.name]),
-		sprintf("deliveryTasks[%d].entities[%d]", [m.i, m.j]),
+		sprintf("task %q: entity %q (%s, %s) is already delivered by %s; this log type allows one task per entity and area", [m[5], m[1][1], m[1][2], m[1][3], _who(o)]),
+		sprintf("deliveryTasks[%d].entities[%d]", [m[2], m[3]]),
 	)
 }
 
-# _analysis_groups[[zone, area, logType]] holds the log_analysis tasks.
-_analysis_groups[[t.zoneId, t.area, _norm_log_type(t.logType)]] contains m if {
-	some i, t in input.deliveryTasks
+# Rows [_, [zone, area, logType], i, _, _, name] of the log_analysis tasks,
+# shaped like entity rows so that _neighbours applies.
+_analysis_rows := sort([["log_analysis", [t.zoneId, t.area, lt], i, 0, t.type, t.name] |
+	some [i, t] in _tasks
 	t.type == "log_analysis"
-	m := {"zone": t.zoneId, "name": t.name, "i": i}
-}
-
-_analysis_groups[[t.zoneId, t.area, _norm_log_type(t.logType)]] contains m if {
-	some t in _live_tasks
-	t.type == "log_analysis"
-	m := {"zone": t.zoneId, "name": t.name, "i": -1}
-}
+	lt := teo.norm_log_type[t.logType]
+])
 
 # METADATA
 # title: At most one log_analysis task per zone, area and log type
@@ -132,15 +134,12 @@ _analysis_groups[[t.zoneId, t.area, _norm_log_type(t.logType)]] contains m if {
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), TaskType log_analysis
 deny_log_analysis_unique contains f if {
-	some key, ms in _analysis_groups
-	count(ms) > 1
-	some m in ms
-	m.i >= 0
-	some o in ms
-	o.name != m.name
+	some pair in _neighbours(_analysis_rows, 2)
+	some [x, y] in [pair, [pair[1], pair[0]]]
+	x[2] >= 0
 	f := lib.finding(
 		"teo.log-analysis-unique",
-		sprintf("task %q: zone %s already has log_analysis %s %q for %s logs in %s; one per zone, area and log type", [m.name, key[0], _where(o), o.name, key[2], key[1]]),
-		sprintf("deliveryTasks[%d].type", [m.i]),
+		sprintf("task %q: zone %s already has log_analysis %s for %s logs in %s; one per zone, area and log type", [x[5], x[1][0], _who(y), x[1][2], x[1][1]]),
+		sprintf("deliveryTasks[%d].type", [x[2]]),
 	)
 }

@@ -1,0 +1,63 @@
+// Package policy lints the desired state with Rego: the built-in policies
+// embedded in the binary plus user policies from --policy directories.
+//
+// # Policies
+//
+// Policies are Rego v1 modules in packages under logctl. (logctl.teo,
+// logctl.teo.unique, logctl.cls, logctl.lts, logctl.scope for the built-in
+// ones); every package under logctl. is evaluated, user packages too. The
+// input document is the merged YAML (spec.Document.Input); live state, when
+// read, is data.logctl.live with the keys deliveryTasks, exports and dumps.
+//
+// Rules follow conftest's conventions, so the same files run unchanged under
+// `conftest test --all-namespaces -p DIR FILE`:
+//
+//	deny_<name> contains f if { ... }  # an error (also deny, violation, violation_<name>)
+//	warn_<name> contains f if { ... }  # a warning (also warn)
+//
+// with f = {"msg": ..., "rule": "pkg.rule-id", "path": "deliveryTasks[3].sample"}.
+// A plain string result (deny contains msg) works too; it has no position
+// beyond the first file. The path places a finding at the line of that YAML
+// key. Each built-in rule carries # METADATA with its id (custom.id), title,
+// severity (custom.severity) and the vendor rule it enforces (custom.source,
+// related_resources); Rules lists them for SARIF and docs.
+//
+// Data files (.json, .yaml) in a --policy directory become data, as with
+// `opa eval -d`. The built-in field catalog reads data.logctl.fields, a map
+// from log type to extra field names, so a new EdgeOne field is one line:
+//
+//	logctl:
+//	  fields:
+//	    l7-access-logs: [NewFieldName]
+//
+// # Exceptions (waivers)
+//
+// A finding is waived with conftest's exception rule, written in the package
+// of the rule it waives and naming the rule without its deny_/warn_ prefix:
+//
+//	package logctl.teo
+//
+//	exception contains rules if {
+//		some t in input.deliveryTasks
+//		t.name == "legacy_task"
+//		rules := ["sample_range"]  # waives deny_sample_range (teo.sample-range)
+//	}
+//
+// conftest applies an exception to its whole input file. logctl applies it
+// per resource: for a finding about deliveryTasks[3], the exception is
+// evaluated on the input narrowed to that one task (the other resource
+// lists empty), so the example waives the legacy task only. A file holding
+// just that resource therefore behaves the same under both tools. Waived
+// findings are never dropped: they carry Waived and WaivedBy (the exception
+// rule and its file:line) and are shown as waived; they fail nothing.
+//
+// # Performance
+//
+// New compiles everything once and prepares the queries; Eval converts the
+// input to an AST value in one walk and evaluates the rules in two groups
+// on two goroutines (whole packages per group, so helper rules are computed
+// once per group). The built-in rules are linear in the number of
+// resources: uniqueness sorts rows instead of comparing pairs, and the
+// per-task rules only visit the tasks a one-pass screen flags
+// (builtin/teo_screen.rego).
+package policy

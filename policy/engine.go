@@ -1,0 +1,217 @@
+package policy
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+
+	"github.com/logctl/logctl/spec"
+)
+
+// Options configure an Engine.
+type Options struct {
+	// UserDirs are --policy directories: their .rego files are compiled with
+	// the built-in policies, their .json/.yaml files become data.
+	UserDirs []string
+}
+
+// Engine evaluates the built-in and user policies. It compiles them once in
+// New; Eval may then be called any number of times, also concurrently.
+type Engine struct {
+	compiler   *ast.Compiler
+	store      storage.Store
+	rules      []*ruleRef
+	groups     []*queryGroup
+	exceptions map[string]*exceptionQuery // package → its exception rule
+	metas      []RuleMeta
+}
+
+// queryGroup is one prepared query that evaluates a share of the rules.
+type queryGroup struct {
+	rules []*ruleRef
+	query rego.PreparedEvalQuery
+}
+
+// evalWorkers is how many rule groups evaluate in parallel: the target
+// machine has two cores, and more groups would recompute shared helper
+// rules (each prepared query has its own cache) for no gain.
+const evalWorkers = 2
+
+// New loads and compiles the policies and prepares their queries.
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	set, err := loadPolicies(opts.UserDirs, false)
+	if err != nil {
+		return nil, err
+	}
+	c, err := compile(set, false)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{compiler: c, store: newStore(set.data)}
+	e.rules = discoverRules(c, set.user)
+	e.metas = collectMetas(e.rules)
+	for _, rules := range partition(e.rules, evalWorkers) {
+		g, err := e.prepareGroup(ctx, rules)
+		if err != nil {
+			return nil, err
+		}
+		e.groups = append(e.groups, g)
+	}
+	if e.exceptions, err = e.prepareExceptions(ctx); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// partition splits rules into at most n groups, keeping each package whole
+// so that its helper rules (uniqueness indexes) are computed once per eval.
+// Packages go to the group with the fewest rules so far.
+func partition(rules []*ruleRef, n int) [][]*ruleRef {
+	byPkg := map[string][]*ruleRef{}
+	var pkgs []string
+	for _, r := range rules {
+		if _, ok := byPkg[r.pkg]; !ok {
+			pkgs = append(pkgs, r.pkg)
+		}
+		byPkg[r.pkg] = append(byPkg[r.pkg], r)
+	}
+	slices.SortStableFunc(pkgs, func(a, b string) int { return len(byPkg[b]) - len(byPkg[a]) })
+	groups := make([][]*ruleRef, n)
+	for _, p := range pkgs {
+		smallest := 0
+		for i := range groups {
+			if len(groups[i]) < len(groups[smallest]) {
+				smallest = i
+			}
+		}
+		groups[smallest] = append(groups[smallest], byPkg[p]...)
+	}
+	return slices.DeleteFunc(groups, func(g []*ruleRef) bool { return len(g) == 0 })
+}
+
+// prepareGroup builds one query binding every rule of the group:
+// r0 = [x | x := data.logctl.teo.deny_a], ... The comprehension keeps the
+// query defined when a (complete) rule is undefined.
+func (e *Engine) prepareGroup(ctx context.Context, rules []*ruleRef) (*queryGroup, error) {
+	var b strings.Builder
+	for i, r := range rules {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "r%d = [x | x := %s]", i, r.ref())
+	}
+	pq, err := rego.New(
+		rego.Query(b.String()),
+		rego.Compiler(e.compiler),
+		rego.Store(e.store),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("prepare policy query: %w", err)
+	}
+	return &queryGroup{rules: rules, query: pq}, nil
+}
+
+// Eval evaluates every rule on the document. live, when not nil, becomes
+// data.logctl.live (keys deliveryTasks, exports, dumps, each in the YAML
+// shape) so that uniqueness rules see resources no file declares.
+func (e *Engine) Eval(ctx context.Context, doc *spec.Document, live map[string]any) ([]Finding, error) {
+	input, err := toAST(doc.Input())
+	if err != nil {
+		return nil, fmt.Errorf("policy input: %w", err)
+	}
+	var txn storage.Transaction
+	if live != nil {
+		if txn, err = e.liveTxn(ctx, live); err != nil {
+			return nil, err
+		}
+		defer e.store.Abort(ctx, txn)
+	}
+	raw, err := e.evalGroups(ctx, input, txn)
+	if err != nil {
+		return nil, err
+	}
+	findings := make([]Finding, 0, len(raw))
+	for _, f := range raw {
+		findings = append(findings, place(doc, f))
+	}
+	if err := e.waive(ctx, input, raw, findings, txn); err != nil {
+		return nil, err
+	}
+	sortFindings(findings)
+	return findings, nil
+}
+
+// evalGroups runs the groups in parallel and concatenates their findings in
+// group order.
+func (e *Engine) evalGroups(ctx context.Context, input ast.Value, txn storage.Transaction) ([]rawFinding, error) {
+	results := make([][]rawFinding, len(e.groups))
+	errs := make([]error, len(e.groups))
+	var wg sync.WaitGroup
+	for i, g := range e.groups {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i], errs[i] = g.eval(ctx, input, txn)
+		}()
+	}
+	wg.Wait()
+	var out []rawFinding
+	for i := range e.groups {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out = append(out, results[i]...)
+	}
+	return out, nil
+}
+
+func (g *queryGroup) eval(ctx context.Context, input ast.Value, txn storage.Transaction) ([]rawFinding, error) {
+	opts := []rego.EvalOption{rego.EvalParsedInput(input)}
+	if txn != nil {
+		opts = append(opts, rego.EvalTransaction(txn))
+	}
+	rs, err := g.query.Eval(ctx, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate policies: %w", err)
+	}
+	if len(rs) != 1 {
+		return nil, fmt.Errorf("evaluate policies: %d result sets, want 1", len(rs))
+	}
+	var out []rawFinding
+	for i, r := range g.rules {
+		wrapped, _ := rs[0].Bindings[fmt.Sprintf("r%d", i)].([]any)
+		for _, v := range wrapped {
+			fs, err := decodeResults(r, v)
+			if err != nil {
+				return nil, fmt.Errorf("evaluate policies: %w", err)
+			}
+			out = append(out, fs...)
+		}
+	}
+	return out, nil
+}
+
+// liveTxn writes data.logctl.live into a write transaction that the caller
+// aborts after the evaluation, so the store itself never changes.
+func (e *Engine) liveTxn(ctx context.Context, live map[string]any) (storage.Transaction, error) {
+	txn, err := e.store.NewTransaction(ctx, storage.WriteParams)
+	if err != nil {
+		return nil, fmt.Errorf("live state: %w", err)
+	}
+	path := storage.Path{"logctl", "live"}
+	if err := storage.MakeDir(ctx, e.store, txn, path[:1]); err != nil {
+		e.store.Abort(ctx, txn)
+		return nil, fmt.Errorf("live state: %w", err)
+	}
+	if err := e.store.Write(ctx, txn, storage.AddOp, path, live); err != nil {
+		e.store.Abort(ctx, txn)
+		return nil, fmt.Errorf("live state: %w", err)
+	}
+	return txn, nil
+}

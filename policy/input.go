@@ -1,0 +1,54 @@
+package policy
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// toAST converts the policy input (the plain values spec.Document.Input
+// returns) to an AST value in one walk. Handing OPA a ready ast.Value skips
+// its generic conversion, which round-trips through reflection and JSON.
+func toAST(v any) (ast.Value, error) {
+	switch v := v.(type) {
+	case nil:
+		return ast.Null{}, nil
+	case string:
+		return ast.String(v), nil
+	case bool:
+		return ast.Boolean(v), nil
+	case int64:
+		return ast.Number(strconv.FormatInt(v, 10)), nil
+	case int:
+		return ast.Number(strconv.Itoa(v)), nil
+	case float64:
+		if math.IsInf(v, 0) || math.IsNaN(v) {
+			// YAML's .inf and .nan have no JSON form: policies see a string.
+			return ast.String(strconv.FormatFloat(v, 'g', -1, 64)), nil
+		}
+		return ast.Number(strconv.FormatFloat(v, 'g', -1, 64)), nil
+	case []any:
+		terms := make([]*ast.Term, len(v))
+		for i, item := range v {
+			x, err := toAST(item)
+			if err != nil {
+				return nil, err
+			}
+			terms[i] = ast.NewTerm(x)
+		}
+		return ast.NewArray(terms...), nil
+	case map[string]any:
+		pairs := make([][2]*ast.Term, 0, len(v))
+		for k, item := range v {
+			x, err := toAST(item)
+			if err != nil {
+				return nil, err
+			}
+			pairs = append(pairs, [2]*ast.Term{ast.StringTerm(k), ast.NewTerm(x)})
+		}
+		return ast.NewObject(pairs...), nil
+	}
+	// Anything else (a typed slice from a caller) takes OPA's generic path.
+	return ast.InterfaceToValue(v)
+}
