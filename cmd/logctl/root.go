@@ -86,6 +86,7 @@ applies the difference.`,
 		newVersionCmd(a),
 		newEmulatorCmd(a),
 		newSchemaCmd(a),
+		newPolicyCmd(a),
 	)
 	return root
 }
