@@ -13,6 +13,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -128,6 +129,18 @@ func worldOf(doc *spec.Document) *world {
 		d.Name = ""
 		w.Live["dumps"] = append(w.Live["dumps"], plain(d))
 	}
+	for _, sc := range doc.Scopes {
+		if ts := sc.DeliveryTasks; ts != nil && zones[ts.ZoneID] == nil {
+			zones[ts.ZoneID] = &zone{ID: ts.ZoneID}
+			w.Tencent.Zones = append(w.Tencent.Zones, zones[ts.ZoneID])
+		}
+		if es := sc.Exports; es != nil {
+			w.topic(es.Region, "bench-export-logset-"+es.Region, es.TopicID)
+		}
+		if ds := sc.Dumps; ds != nil {
+			w.group(ds.Region, ds.ProjectID, ds.LogGroupID, "")
+		}
+	}
 	return w
 }
 
@@ -162,7 +175,9 @@ func (w *world) group(region, projectID, groupID, bucket string) *logGroup {
 		p = &project{ID: projectID, Region: region}
 		w.Huawei.Projects = append(w.Huawei.Projects, p)
 	}
-	p.Buckets = addUnique(p.Buckets, bucket)
+	if bucket != "" {
+		p.Buckets = addUnique(p.Buckets, bucket)
+	}
 	for _, g := range p.LogGroups {
 		if g.ID == groupID {
 			return g
@@ -187,12 +202,35 @@ func liveOf(t spec.DeliveryTask) any {
 	return plain(t)
 }
 
-// plain converts through JSON, whose tags omit unset fields.
+// plain converts through JSON, whose tags omit unset fields; numbers stay
+// integers (epoch milliseconds must not turn into 1.7e+12).
 func plain(v any) any {
 	b, _ := json.Marshal(v)
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
 	var out any
-	_ = json.Unmarshal(b, &out)
-	return out
+	_ = dec.Decode(&out)
+	return numbers(out)
+}
+
+func numbers(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if i, err := x.Int64(); err == nil {
+			return i
+		}
+		f, _ := x.Float64()
+		return f
+	case map[string]any:
+		for k, e := range x {
+			x[k] = numbers(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = numbers(e)
+		}
+	}
+	return v
 }
 
 func addUnique(list []string, s string) []string {
