@@ -46,6 +46,9 @@ type app struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	// emulatorState is the --emulator flag: when set, the clients talk to
+	// an in-process emulator keeping its state in this file.
+	emulatorState string
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -81,10 +84,18 @@ applies the difference.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.emulatorState, "emulator", "",
+		"run against an in-process emulator of the clouds keeping its state in `STATE_FILE` (no cloud account needed; --emulator alone uses "+defaultEmulatorState+")")
+	pf.Lookup("emulator").NoOptDefVal = defaultEmulatorState
 	// The explicit registry of subcommands: one constructor per file.
 	root.AddCommand(
 		newVersionCmd(a),
 		newEmulatorCmd(a),
+		newLintCmd(a),
+		newPlanCmd(a),
+		newApplyCmd(a),
+		newImportCmd(a),
 		newSchemaCmd(a),
 		newPolicyCmd(a),
 	)

@@ -1,0 +1,236 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/internal/render"
+	"github.com/logctl/logctl/reconcile"
+)
+
+type applyOptions struct {
+	policyDirs  []string
+	planFile    string
+	autoApprove bool
+	force       bool
+	parallelism int
+}
+
+func newApplyCmd(a *app) *cobra.Command {
+	var o applyOptions
+	cmd := &cobra.Command{
+		Use:   "apply [PATH...] | apply --plan FILE",
+		Short: "Make the live state match the files",
+		Long: `Apply plans (or loads a saved plan), shows the plan, asks for confirmation
+on a terminal, and carries it out:
+
+  - deletes and entity releases before creates and claims, so moving a
+    domain from one task to another never trips the vendor's uniqueness
+    rules; a replace creates the new resource first when the rules allow;
+  - every call rate limited at the vendor's quota and retried with backoff
+    on throttling, 5xx and network errors; a create whose response was lost
+    is looked up before it is sent again, so nothing is duplicated;
+  - a failure does not stop independent changes; the report lists what was
+    done, what failed and what was not attempted, and the next apply
+    finishes the job;
+  - afterwards the live state is read again and must plan to no change.
+
+Safety valve: in a scope with at least 10 live resources (safety.minResources),
+a plan that deletes or replaces more than 30% of them (safety.maxPercent) is
+refused with exit 4 unless --force is given.
+
+Exit codes: 0 success, 1 error or partial apply, 3 policy deny, 4 unsafe plan
+refused, 5 saved plan is stale (the live state moved since it was made).`,
+		Example: `  # Apply against the embedded emulator:
+  logctl apply --emulator --auto-approve examples/
+
+  # In CI on merge to main:
+  logctl apply --auto-approve logs/
+
+  # Apply exactly what was reviewed; refuses (exit 5) if the live state moved:
+  logctl plan --out plan.json logs/
+  logctl apply --plan plan.json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.planFile != "" && len(args) > 0 {
+				return withCode(exitError, fmt.Errorf("apply: give either paths or --plan, not both"))
+			}
+			return runApply(a, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.policyDirs, "policy", nil, "add the Rego policies and data files of `DIR` (repeatable)")
+	f.StringVar(&o.planFile, "plan", "", "apply the saved plan in `FILE` (from plan --out) after checking it is not stale")
+	f.BoolVar(&o.autoApprove, "auto-approve", false, "do not ask for confirmation (required without a terminal)")
+	f.BoolVar(&o.force, "force", false, "pass the safety valve: allow deleting or replacing a large part of a scope")
+	f.IntVar(&o.parallelism, "parallelism", 4, "changes applied at once within a phase (rate limits still apply)")
+	return cmd
+}
+
+func runApply(a *app, o applyOptions, paths []string) error {
+	cloud, err := a.openCloud(a.ctx)
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	defer cloud.stop()
+	var pl *planned
+	if o.planFile != "" {
+		pl, err = a.loadPlan(cloud, o.planFile)
+	} else {
+		pl, err = a.makePlan(cloud, o.policyDirs, paths)
+	}
+	if err != nil {
+		return err
+	}
+	if err := render.Plan(a.stdout, "text", pl.plan, render.PlanOptions{Color: colorOutput(a)}); err != nil {
+		return withCode(exitError, err)
+	}
+	if unsafe := reconcile.CheckSafety(pl.plan, pl.resolved.Safety); len(unsafe) > 0 && !o.force {
+		var lines []string
+		for _, u := range unsafe {
+			lines = append(lines, "  "+u.String())
+		}
+		return withCode(exitUnsafe, fmt.Errorf("apply: the safety valve refused this plan:\n%s\nreview it, then re-run with --force if it is intended", strings.Join(lines, "\n")))
+	}
+	if !pl.plan.HasChanges() {
+		return nil
+	}
+	if err := a.confirm(o.autoApprove); err != nil {
+		return err
+	}
+	results := a.applyPlan(pl, o.parallelism)
+	return a.finishApply(cloud, pl, results, o.policyDirs)
+}
+
+// loadPlan reads a saved plan, re-reads the live objects it acts on and
+// refuses a stale plan (exit 5).
+func (a *app) loadPlan(cloud *cloudSession, path string) (*planned, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, withCode(exitError, fmt.Errorf("apply: %w", err))
+	}
+	sp, err := reconcile.ReadSavedPlan(f)
+	f.Close()
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	raw := sp.Document()
+	resolved, rdiags := raw.Resolve(cloud.lookup)
+	if rdiags.HasErrors() {
+		a.printDiagnostics(rdiags)
+		return nil, withCode(exitError, fmt.Errorf("apply: %d environment variables are missing", len(rdiags)))
+	}
+	pl := &planned{raw: raw, resolved: resolved, plan: sp.Plan, targets: sp.Targets}
+	if pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI()}); err != nil {
+		return nil, withCode(exitError, err)
+	}
+	reader := &reconcile.Reader{Providers: pl.providers}
+	fmt.Fprintf(a.stderr, "Checking that the live state has not moved since the plan (%s)...\n", describeTargets(pl.targets))
+	if pl.live, err = reader.Read(a.ctx, pl.targets); err != nil {
+		return nil, withCode(exitError, explainAPIError(err))
+	}
+	if stale := reconcile.CheckStale(sp.Plan, pl.live); len(stale) > 0 {
+		return nil, withCode(exitStale, &reconcile.StaleError{Stale: stale})
+	}
+	return pl, nil
+}
+
+// confirm asks on a terminal; without one it requires --auto-approve.
+func (a *app) confirm(autoApprove bool) error {
+	if autoApprove {
+		return nil
+	}
+	in, ok := a.stdin.(*os.File)
+	if !ok || !term.IsTerminal(int(in.Fd())) {
+		return withCode(exitError, fmt.Errorf("apply: no terminal to confirm on; re-run with --auto-approve to apply without confirmation"))
+	}
+	fmt.Fprint(a.stdout, "\nDo you want to apply these changes? Only 'yes' will be accepted: ")
+	line, _ := bufio.NewReader(a.stdin).ReadString('\n')
+	if strings.TrimSpace(line) != "yes" {
+		return withCode(exitError, fmt.Errorf("apply cancelled"))
+	}
+	return nil
+}
+
+func (a *app) applyPlan(pl *planned, parallelism int) []reconcile.Result {
+	prog := newProgress(a, countChanges(pl.plan))
+	applier := &reconcile.Applier{Providers: pl.providers, Parallelism: parallelism, Progress: prog.report}
+	results := applier.Apply(a.ctx, pl.plan, pl.resolved, pl.live)
+	prog.close()
+	return results
+}
+
+func countChanges(p *diff.Plan) int {
+	s := p.Summary
+	return s.Create + s.Update + s.Replace + s.Delete
+}
+
+// finishApply prints the report, then re-reads and re-plans to verify.
+func (a *app) finishApply(cloud *cloudSession, pl *planned, results []reconcile.Result, policyDirs []string) error {
+	rep := render.ApplyReport(results)
+	if err := render.Apply(a.stdout, results, render.PlanOptions{Color: colorOutput(a)}); err != nil {
+		return withCode(exitError, err)
+	}
+	live, err := (&reconcile.Reader{Providers: pl.providers}).Read(a.ctx, pl.targets)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "Warning: could not verify the result: %v\n", explainAPIError(err))
+	} else if after := diff.Compute(pl.resolved, pl.raw, live); after.HasChanges() {
+		fmt.Fprintf(a.stdout, "\nThe live state still differs from the files after applying (%s); run logctl plan to see it.\n", render.PlanSummaryLine(after.Summary))
+		if rep.Failed == 0 {
+			return withCode(exitError, fmt.Errorf("apply: drift remains after a complete apply"))
+		}
+	}
+	if rep.Failed > 0 || rep.Skipped > 0 {
+		return withCode(exitError, fmt.Errorf("apply: %d changes failed and %d were not attempted; fix the cause and run apply again", rep.Failed, rep.Skipped))
+	}
+	return nil
+}
+
+// progress shows how far apply is: a bar with counts and ETA on a
+// terminal, one line per finished change otherwise.
+type progress struct {
+	a     *app
+	total int
+	tty   bool
+	start time.Time
+}
+
+func newProgress(a *app, total int) *progress {
+	f, ok := a.stderr.(*os.File)
+	return &progress{a: a, total: total, tty: ok && term.IsTerminal(int(f.Fd())), start: time.Now()}
+}
+
+func (p *progress) report(done, _ int, r reconcile.Result) {
+	if r.Change.Action == diff.ActionNoop {
+		return
+	}
+	line := render.ResultLine(r)
+	if !p.tty {
+		fmt.Fprintln(p.a.stderr, line)
+		return
+	}
+	n := done
+	if n > p.total {
+		n = p.total
+	}
+	eta := ""
+	if n > 0 && n < p.total {
+		left := time.Since(p.start) / time.Duration(n) * time.Duration(p.total-n)
+		eta = " ETA " + left.Round(time.Second).String()
+	}
+	const width = 30
+	filled := width * n / max(p.total, 1)
+	fmt.Fprintf(p.a.stderr, "\r\x1b[K%s\n\r[%s%s] %d/%d%s", line, strings.Repeat("#", filled), strings.Repeat(".", width-filled), n, p.total, eta)
+}
+
+func (p *progress) close() {
+	if p.tty {
+		fmt.Fprint(p.a.stderr, "\r\x1b[K")
+	}
+}

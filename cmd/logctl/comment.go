@@ -1,0 +1,81 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/logctl/logctl/internal/prcomment"
+	"github.com/logctl/logctl/internal/render"
+)
+
+// postComment writes the sticky PR comment and the job summary. A failure
+// is a warning: the exit code reflects the plan, never the comment.
+func (a *app) postComment(paths []string, pl *planned) {
+	dir := strings.Join(paths, " ")
+	if dir == "" {
+		dir = "."
+	}
+	env := prcomment.EnvFrom(a.getenv)
+	opts := render.CommentOptions{Dir: dir, Desired: pl.raw, Link: a.sourceLinker(env)}
+	secs := render.CommentSections(pl.plan, pl.findings, opts)
+	full := make([]string, len(secs))
+	psecs := make([]prcomment.Section, len(secs))
+	for i, s := range secs {
+		full[i] = s.Markdown
+		psecs[i] = prcomment.Section{Markdown: s.Markdown, Priority: s.Priority, Droppable: s.Droppable}
+	}
+	if env.StepSummary != "" {
+		if err := prcomment.WriteStepSummary(env.StepSummary, strings.Join(full, "\n\n")+"\n"); err != nil {
+			fmt.Fprintf(a.stderr, "Warning: could not write the job summary: %v\n", err)
+		}
+	}
+	body := prcomment.Fit(psecs, prcomment.BodyBudget(dir))
+	u, err := prcomment.Upsert(a.ctx, env, dir, body)
+	switch {
+	case errors.Is(err, prcomment.ErrNotPullRequest):
+		fmt.Fprintln(a.stderr, "Not a pull request run: skipping the PR comment.")
+	case err != nil:
+		fmt.Fprintf(a.stderr, "Warning: could not write the PR comment: %v\n", err)
+	default:
+		fmt.Fprintf(a.stderr, "PR comment: %s\n", u)
+	}
+}
+
+// sourceLinker links file:line to the PR head commit on GitHub, or returns
+// nil when the run does not say where that is.
+func (a *app) sourceLinker(env prcomment.Env) func(string, int) string {
+	server := a.getenv("GITHUB_SERVER_URL")
+	if server == "" || env.Repository == "" || env.EventPath == "" {
+		return nil
+	}
+	b, err := os.ReadFile(env.EventPath)
+	if err != nil {
+		return nil
+	}
+	var ev struct {
+		PullRequest struct {
+			Head struct {
+				SHA string `json:"sha"`
+			} `json:"head"`
+		} `json:"pull_request"`
+	}
+	if json.Unmarshal(b, &ev) != nil || ev.PullRequest.Head.SHA == "" {
+		return nil
+	}
+	wd, _ := os.Getwd()
+	return func(file string, line int) string {
+		rel := file
+		if abs, err := filepath.Abs(file); err == nil && wd != "" {
+			if r, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(r, "..") {
+				rel = r
+			}
+		}
+		return fmt.Sprintf("%s/%s/blob/%s/%s#L%d", strings.TrimRight(server, "/"), env.Repository,
+			ev.PullRequest.Head.SHA, (&url.URL{Path: filepath.ToSlash(rel)}).EscapedPath(), line)
+	}
+}

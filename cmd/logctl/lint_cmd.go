@@ -1,0 +1,170 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/logctl/logctl/internal/render"
+	"github.com/logctl/logctl/policy"
+	"github.com/logctl/logctl/spec"
+)
+
+type lintOptions struct {
+	policyDirs []string
+	output     string
+	strict     bool
+}
+
+func newLintCmd(a *app) *cobra.Command {
+	var o lintOptions
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Check the YAML against the format and the built-in and user policies",
+		Long: `Lint loads the YAML files that the paths name (a directory is read
+recursively for *.yaml and *.yml; the default is the current directory),
+checks them against the format (unknown keys, wrong types, missing fields,
+resources declared twice) and evaluates the built-in Rego policies, which
+encode the vendors' rules, plus any --policy directories.
+
+Every problem is reported with file:line:col, its rule id and a fix hint;
+all problems are reported together. A finding waived by a policy exception
+is shown as waived and does not fail the run.
+
+Output formats (-o): ` + strings.Join(render.FindingFormats(), ", ") + `.
+
+Exit codes: 0 no error findings (warnings allowed unless --strict),
+3 error findings (or warnings with --strict), 1 the input could not be
+linted (a path that cannot be read, a policy that does not compile).`,
+		Example: `  # Lint the config repository in the current directory:
+  logctl lint
+
+  # Lint two directories with an extra set of team policies:
+  logctl lint logs/ shared/logs.yaml --policy policies/
+
+  # In a GitHub Actions step: annotations on the changed lines, warnings fail:
+  logctl lint -o github --strict logs/
+
+  # For code scanning: upload the SARIF file with github/codeql-action/upload-sarif:
+  logctl lint -o sarif logs/ > logctl.sarif
+
+  # Machine-readable findings, e.g. count errors per rule with jq:
+  logctl lint -o json logs/ | jq '.findings | group_by(.rule) | map({(.[0].rule): length}) | add'`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(a, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.policyDirs, "policy", nil, "add the Rego policies and data files of `DIR` (repeatable)")
+	f.StringVarP(&o.output, "output", "o", "text", "output `format`: "+strings.Join(render.FindingFormats(), "|"))
+	f.BoolVar(&o.strict, "strict", false, "fail (exit 3) on warnings too")
+	return cmd
+}
+
+func runLint(a *app, o lintOptions, paths []string) error {
+	if !slices.Contains(render.FindingFormats(), o.output) {
+		return withCode(exitError, fmt.Errorf("lint: unknown output format %q (want one of %s)",
+			o.output, strings.Join(render.FindingFormats(), ", ")))
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	// Compiling the policies does not depend on the files: do it while
+	// spec.Load parses them.
+	type built struct {
+		engine *policy.Engine
+		err    error
+	}
+	engineCh := make(chan built, 1)
+	go func() {
+		e, err := policy.New(a.ctx, policy.Options{UserDirs: o.policyDirs})
+		engineCh <- built{e, err}
+	}()
+	doc, diags, err := spec.Load(paths)
+	eng := <-engineCh
+	if err != nil {
+		return withCode(exitError, fmt.Errorf("lint: %w", err))
+	}
+	if eng.err != nil {
+		return withCode(exitError, fmt.Errorf("lint: %w", eng.err))
+	}
+	findings, err := lintFindings(a, eng.engine, doc, diags)
+	if err != nil {
+		return withCode(exitError, fmt.Errorf("lint: %w", err))
+	}
+	opts := render.FindingOptions{
+		Color:       colorOutput(a),
+		Files:       len(doc.Files),
+		Rules:       eng.engine.Rules(),
+		ToolVersion: version,
+	}
+	if wd, err := os.Getwd(); err == nil {
+		opts.BaseDir = wd
+	}
+	if err := render.Findings(a.stdout, o.output, findings, opts); err != nil {
+		return withCode(exitError, fmt.Errorf("lint: %w", err))
+	}
+	c := render.CountFindings(findings)
+	if c.Errors > 0 || (o.strict && c.Warnings > 0) {
+		return withCode(exitDeny, nil)
+	}
+	return nil
+}
+
+// lintFindings turns the loader's diagnostics into findings, evaluates the
+// policies and drops the policy findings that repeat a schema finding at
+// the same path (sample: high is a type error; "sample out of range" on top
+// of it would only be noise).
+func lintFindings(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Diagnostics) ([]policy.Finding, error) {
+	findings := make([]policy.Finding, 0, len(diags))
+	schemaPaths := map[string]bool{}
+	for _, d := range diags {
+		findings = append(findings, diagnosticFinding(doc, d))
+		if d.Path != "" {
+			schemaPaths[d.Path] = true
+		}
+	}
+	pf, err := eng.Eval(a.ctx, doc, nil)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range pf {
+		if f.Path != "" && schemaPaths[f.Path] {
+			continue
+		}
+		findings = append(findings, f)
+	}
+	render.SortFindings(findings)
+	return findings, nil
+}
+
+// diagnosticFinding makes a loader diagnostic a finding, so that every
+// output format carries it with file:line. The fix hint (Detail) goes on a
+// second line of the message: the text format indents it under the
+// message, GitHub shows it as the annotation's second line.
+func diagnosticFinding(doc *spec.Document, d spec.Diagnostic) policy.Finding {
+	msg := d.Summary
+	if d.Detail != "" {
+		msg += "\nhint: " + d.Detail
+	}
+	f := policy.Finding{Rule: d.Rule, Severity: policy.Severity(d.Severity), Message: msg, Pos: d.Pos, Path: d.Path}
+	if kind, name, ok := doc.ResourceAt(d.Path); ok {
+		f.Kind, f.Name = kind, name
+	}
+	return f
+}
+
+// colorOutput reports whether the text format may use colors: stdout is a
+// terminal, NO_COLOR (no-color.org) is unset or empty, and TERM is not
+// "dumb".
+func colorOutput(a *app) bool {
+	if a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := a.stdout.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

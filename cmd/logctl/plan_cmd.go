@@ -1,0 +1,282 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/internal/render"
+	"github.com/logctl/logctl/policy"
+	"github.com/logctl/logctl/reconcile"
+	"github.com/logctl/logctl/spec"
+)
+
+type planOptions struct {
+	policyDirs    []string
+	output        string
+	out           string
+	detailedExit  bool
+	githubComment bool
+	showUnchanged bool
+}
+
+func newPlanCmd(a *app) *cobra.Command {
+	var o planOptions
+	cmd := &cobra.Command{
+		Use:   "plan [PATH...]",
+		Short: "Show what apply would change: lint, read the live state, diff",
+		Long: `Plan lints the YAML (error findings stop it with exit 3 before any API
+call), reads the live state of every zone, CLS topic and LTS project that the
+files declare resources in or scope, and prints the difference:
+
+  +    create            ~  update in place (only the changed fields)
+  -/+  replace           -  delete (only inside a declared scope)
+
+Live resources that no file declares and no scope covers are listed as
+unmanaged and never touched. Secrets show as (sensitive); a rotated secret
+shows as (sensitive, changed).
+
+Output formats (-o): ` + strings.Join(render.PlanFormats(), ", ") + `.
+--out FILE saves the plan, with a fingerprint of every live object it acts
+on, for "logctl apply --plan FILE".
+
+Exit codes: 0 success (with --detailed-exitcode: no changes), 2 changes
+pending (--detailed-exitcode), 3 policy deny, 1 any other error.`,
+		Example: `  # A dry run against the embedded emulator (no cloud account needed):
+  logctl plan --emulator examples/
+
+  # Against the clouds, credentials from the environment:
+  export TENCENTCLOUD_SECRET_ID=... TENCENTCLOUD_SECRET_KEY=...
+  export HUAWEICLOUD_SDK_AK=... HUAWEICLOUD_SDK_SK=...
+  logctl plan logs/
+
+  # Save the plan for a later, stale-checked apply:
+  logctl plan --out plan.json logs/ && logctl apply --plan plan.json
+
+  # Nightly drift check: exit 2 when the live state moved:
+  logctl plan --detailed-exitcode logs/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runPlan(a, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.policyDirs, "policy", nil, "add the Rego policies and data files of `DIR` (repeatable)")
+	f.StringVarP(&o.output, "output", "o", "text", "output `format`: "+strings.Join(render.PlanFormats(), "|"))
+	f.StringVar(&o.out, "out", "", "save the plan to `FILE` for apply --plan")
+	f.BoolVar(&o.detailedExit, "detailed-exitcode", false, "exit 2 when there are changes, 0 when there are none")
+	f.BoolVar(&o.showUnchanged, "show-unchanged", false, "list unchanged resources too")
+	f.BoolVar(&o.githubComment, "github-comment", false, "in a GitHub Actions pull_request run, keep one PR comment with the findings and the plan, and write the job summary")
+	return cmd
+}
+
+// planned is everything a plan run produced, for plan and apply alike.
+type planned struct {
+	raw, resolved *spec.Document
+	live          *diff.Live
+	plan          *diff.Plan
+	targets       []reconcile.Target
+	providers     map[spec.Kind]reconcile.Provider
+	findings      []policy.Finding
+}
+
+func runPlan(a *app, o planOptions, paths []string) error {
+	if !slices.Contains(render.PlanFormats(), o.output) {
+		return withCode(exitError, fmt.Errorf("plan: unknown output format %q (want one of %s)", o.output, strings.Join(render.PlanFormats(), ", ")))
+	}
+	cloud, err := a.openCloud(a.ctx)
+	if err != nil {
+		return withCode(exitError, err)
+	}
+	defer cloud.stop()
+	pl, err := a.makePlan(cloud, o.policyDirs, paths)
+	if o.githubComment && pl != nil {
+		a.postComment(paths, pl)
+	}
+	if err != nil {
+		return err
+	}
+	if err := render.Plan(a.stdout, o.output, pl.plan, render.PlanOptions{Color: colorOutput(a), ShowNoop: o.showUnchanged}); err != nil {
+		return withCode(exitError, fmt.Errorf("plan: %w", err))
+	}
+	if o.out != "" {
+		if err := writeSavedPlan(o.out, reconcile.NewSavedPlan(pl.plan, pl.raw, pl.targets)); err != nil {
+			return withCode(exitError, fmt.Errorf("plan: %w", err))
+		}
+		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: logctl apply --plan %s\n", o.out, o.out)
+	}
+	if o.detailedExit && pl.plan.HasChanges() {
+		return withCode(exitChanges, nil)
+	}
+	return nil
+}
+
+// makePlan lints, resolves the environment, reads the live state and
+// diffs. Lint errors stop it before any API call (exit 3).
+func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planned, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	eng, err := policy.New(a.ctx, policy.Options{UserDirs: policyDirs})
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	raw, diags, err := spec.Load(paths)
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	findings, err := lintFindings(a, eng, raw, diags)
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	pl := &planned{raw: raw, findings: findings}
+	if err := a.reportFindings(findings, raw); err != nil {
+		return pl, err
+	}
+	resolved, rdiags := raw.Resolve(cloud.lookup)
+	if rdiags.HasErrors() {
+		a.printDiagnostics(rdiags)
+		return nil, withCode(exitError, fmt.Errorf("%d environment variables are missing", len(rdiags)))
+	}
+	pl.resolved, pl.targets = resolved, reconcile.Targets(resolved)
+	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI()})
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	reader := &reconcile.Reader{Providers: pl.providers}
+	fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(pl.targets))
+	pl.live, err = reader.Read(a.ctx, pl.targets)
+	if err != nil {
+		return nil, withCode(exitError, explainAPIError(err))
+	}
+	// Second pass: uniqueness rules now see live resources no file declares.
+	liveFindings, err := eng.Eval(a.ctx, raw, liveInput(pl.live))
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	extra := newFindings(findings, liveFindings)
+	pl.findings = append(pl.findings, extra...)
+	if err := a.reportFindings(extra, raw); err != nil {
+		return pl, err
+	}
+	pl.plan = diff.Compute(resolved, raw, pl.live)
+	return pl, nil
+}
+
+// reportFindings prints findings on stderr (stdout carries the plan) and
+// turns error findings into exit 3.
+func (a *app) reportFindings(findings []policy.Finding, doc *spec.Document) error {
+	if len(findings) == 0 {
+		return nil
+	}
+	if err := render.Findings(a.stderr, "text", findings, render.FindingOptions{Color: colorOutput(a), Files: len(doc.Files)}); err != nil {
+		return withCode(exitError, err)
+	}
+	if render.CountFindings(findings).Errors > 0 {
+		return withCode(exitDeny, fmt.Errorf("lint found errors; nothing was planned"))
+	}
+	return nil
+}
+
+// newFindings returns the findings of the live pass that the first pass did
+// not have.
+func newFindings(before, after []policy.Finding) []policy.Finding {
+	seen := map[string]bool{}
+	key := func(f policy.Finding) string { return f.Rule + "|" + f.Path + "|" + f.Message }
+	for _, f := range before {
+		seen[key(f)] = true
+	}
+	var out []policy.Finding
+	for _, f := range after {
+		if !seen[key(f)] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (a *app) printDiagnostics(ds spec.Diagnostics) {
+	for _, d := range ds {
+		fmt.Fprintf(a.stderr, "%s: %s\n", d.Pos, d.Summary)
+		if d.Detail != "" {
+			fmt.Fprintf(a.stderr, "    hint: %s\n", d.Detail)
+		}
+	}
+}
+
+// liveInput is the live state in the shape of the YAML, for the policies'
+// data.logctl.live.
+func liveInput(live *diff.Live) map[string]any {
+	var tasks, exports, dumps []any
+	for _, t := range live.DeliveryTasks {
+		tasks = append(tasks, toPlain(t.Task))
+	}
+	for _, e := range live.Exports {
+		exports = append(exports, toPlain(e.Export))
+	}
+	for _, d := range live.Dumps {
+		dumps = append(dumps, toPlain(d.Dump))
+	}
+	return map[string]any{"deliveryTasks": orEmpty(tasks), "exports": orEmpty(exports), "dumps": orEmpty(dumps)}
+}
+
+func toPlain(v any) any {
+	b, _ := json.Marshal(v)
+	var out any
+	_ = json.Unmarshal(b, &out)
+	return out
+}
+
+func orEmpty(v []any) []any {
+	if v == nil {
+		return []any{}
+	}
+	return v
+}
+
+func describeTargets(ts []reconcile.Target) string {
+	counts := map[spec.Kind]int{}
+	for _, t := range ts {
+		counts[t.Kind]++
+	}
+	var parts []string
+	for _, k := range []struct {
+		kind spec.Kind
+		word string
+	}{{spec.KindDeliveryTask, "zone"}, {spec.KindExport, "topic"}, {spec.KindDump, "project"}} {
+		if n := counts[k.kind]; n > 0 {
+			parts = append(parts, plural(n, k.word))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func writeSavedPlan(path string, sp *reconcile.SavedPlan) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if err := sp.Write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
