@@ -121,7 +121,7 @@ func (e *Engine) prepareGroup(ctx context.Context, rules []*ruleRef) (*queryGrou
 // data.logctl.live (keys deliveryTasks, exports, dumps, each in the YAML
 // shape) so that uniqueness rules see resources no file declares.
 func (e *Engine) Eval(ctx context.Context, doc *spec.Document, live map[string]any) ([]Finding, error) {
-	input, err := toAST(doc.Input())
+	input, err := inputAST(doc.Input())
 	if err != nil {
 		return nil, fmt.Errorf("policy input: %w", err)
 	}

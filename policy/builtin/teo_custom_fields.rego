@@ -139,21 +139,14 @@ deny_custom_field_header_name contains f if {
 	some j, c in t.customFields
 	_header_kinds[c.name]
 	v := c.value
-	_bad_header_names[v]
+	not _header_name_ok(v)
+	lib.literal(v)
 	f := lib.finding(
 		"teo.custom-field-header-name",
 		sprintf("%s: %s name %s must be 1..100 characters: a letter first, letters, digits or '-' inside, a letter or digit last", [lib.label("task", t, i), c.name, lib.quote(v)]),
 		sprintf("deliveryTasks[%d].customFields[%d].value", [i, j]),
 	)
 }
-
-# _bad_header_names checks each distinct header or cookie name once: the
-# same few names repeat over thousands of tasks. (Complete rules, not
-# partial ones, so that OPA computes them once per query rather than once
-# per lookup.)
-_header_values := {c.value | some t in input.deliveryTasks; some c in t.customFields; _header_kinds[c.name]}
-
-_bad_header_names := {v | some v in _header_values; not _header_name_ok(v); lib.literal(v)}
 
 _header_name_ok(v) if {
 	is_string(v)

@@ -187,12 +187,16 @@ _custom_fields_clean(t) if {
 	every c in cfs {
 		_custom_field_names[c.name]
 		not lib.empty[object.get(c, "value", null)]
-		not _bad_header_names[c.value]
+		_custom_value_clean(c)
 
 		# ReqBody regexes are rare: the rules check them in full.
 		c.name != "ReqBody"
 	}
 }
+
+_custom_value_clean(c) if not _header_kinds[c.name]
+
+_custom_value_clean(c) if _header_name_ok(c.value)
 
 _conditions_clean(t) if not t.deliveryConditions
 
