@@ -33,8 +33,8 @@ type Entry struct {
 	Type     Kind      `json:"type"`
 	Subject  string    `json:"subject"`
 	Area     string    `json:"area"`
-	Start    time.Time `json:"start"`
-	End      time.Time `json:"end"`
+	Start    time.Time `json:"start,omitzero"`
+	End      time.Time `json:"end,omitzero"`
 	Size     int64     `json:"size"`
 	SizeKind SizeKind  `json:"sizeKind"`
 	Bytes    int64     `json:"bytes"`

@@ -19,8 +19,8 @@ type listItem struct {
 	Type     Kind      `json:"type"`
 	Subject  string    `json:"subject"`
 	Area     string    `json:"area"`
-	Start    time.Time `json:"start"`
-	End      time.Time `json:"end"`
+	Start    time.Time `json:"start,omitzero"`
+	End      time.Time `json:"end,omitzero"`
 	Size     int64     `json:"size"`
 	SizeKind SizeKind  `json:"sizeKind"`
 	URLHost  string    `json:"urlHost"`
@@ -101,8 +101,8 @@ func display(s string) string {
 	return s
 }
 
-// windowText is "2024-05-01 03:00-04:00", or both dates when the window
-// crosses midnight.
+// windowText is "2024-05-01 03:00-04:00" ("23:00-24:00" for the last
+// hour of a day), or both dates when the window spans days.
 func windowText(start, end time.Time) string {
 	if start.IsZero() {
 		return "-"
@@ -113,6 +113,9 @@ func windowText(start, end time.Time) string {
 	}
 	if s.Format("20060102") == e.Format("20060102") {
 		return s.Format("2006-01-02 15:04") + "-" + e.Format("15:04")
+	}
+	if next := s.Truncate(24 * time.Hour).Add(24 * time.Hour); e.Equal(next) {
+		return s.Format("2006-01-02 15:04") + "-24:00"
 	}
 	return s.Format("2006-01-02 15:04") + " - " + e.Format("2006-01-02 15:04")
 }
