@@ -153,14 +153,14 @@ func TestEvalLiveState(t *testing.T) {
 
 func TestUserPolicyAndData(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
-		"acme/naming.rego": `# METADATA
+		"acme/naming.rego": `package logctl.acme
+
+# METADATA
 # title: Task names start with the team prefix
 # custom:
 #   id: acme.task-prefix
 #   severity: error
 #   source: ACME logging standard
-package logctl.acme
-
 deny_task_prefix contains f if {
 	some i, t in input.deliveryTasks
 	not startswith(t.name, "acme_")
@@ -172,9 +172,19 @@ warn contains "acme reviews every logging change"
 `,
 		"fields.yaml": "logctl:\n  fields:\n    l7-access-logs: [Bogus]\n",
 	})
-	got, err := newEngine(t, dir).Eval(context.Background(), parse(t, twoTasks), nil)
+	e := newEngine(t, dir)
+	got, err := e.Eval(context.Background(), parse(t, twoTasks), nil)
 	if err != nil {
 		t.Fatal(err)
+	}
+	var meta *RuleMeta
+	for _, m := range e.Rules() {
+		if m.ID == "acme.task-prefix" {
+			meta = &m
+		}
+	}
+	if meta == nil || meta.Builtin || meta.Title != "Task names start with the team prefix" || meta.Source != "ACME logging standard" {
+		t.Errorf("user rule metadata: %+v", meta)
 	}
 	want := []brief{
 		{"acme", "logs.yaml", "", "", "", SeverityWarning, false},

@@ -129,6 +129,10 @@ func ruleMetas(c *ast.Compiler, user map[string]bool) map[*ast.Rule]*RuleMeta {
 	if as == nil {
 		return out
 	}
+	builtin := map[*ast.Module]bool{}
+	for name, m := range c.Modules {
+		builtin[m] = !user[name]
+	}
 	for _, ref := range as.Flatten() {
 		a := ref.Annotations
 		rule := ref.GetRule()
@@ -145,7 +149,7 @@ func ruleMetas(c *ast.Compiler, user map[string]bool) map[*ast.Rule]*RuleMeta {
 			Description: strings.TrimSpace(a.Description),
 			Package:     strings.TrimPrefix(rule.Module.Package.Path.String(), "data."),
 			Name:        rule.Head.Name.String(),
-			Builtin:     ref.Location != nil && !user[ref.Location.File],
+			Builtin:     builtin[rule.Module],
 		}
 		meta.Severity, _ = severityOf(meta.Name)
 		if s, ok := a.Custom["severity"].(string); ok {
