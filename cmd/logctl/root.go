@@ -96,6 +96,7 @@ applies the difference.`,
 		newPlanCmd(a),
 		newApplyCmd(a),
 		newImportCmd(a),
+		newLogsCmd(a),
 		newSchemaCmd(a),
 		newPolicyCmd(a),
 	)
