@@ -94,7 +94,7 @@ func (d *Downloader) Run(ctx context.Context, pkgs []Package) (Summary, error) {
 	}
 	r.Begin(len(pkgs), listed)
 	for _, res := range results {
-		if res.Status == StatusFailed {
+		if res.Err != nil { // refused before any request
 			r.Finished(res)
 		}
 	}
@@ -111,12 +111,13 @@ func (d *Downloader) Run(ctx context.Context, pkgs []Package) (Summary, error) {
 
 // planFiles gives every package its file name. Packages whose name is
 // unsafe, whose URL is not http(s), or whose file name another package
-// already took are marked failed in results and get no job.
+// already took are marked failed in results and get no job; the others
+// stay pending (Status "") until a worker sets their result.
 func planFiles(pkgs []Package, results []Result) []job {
 	var jobs []job
 	owner := map[string]Package{}
 	for i, p := range pkgs {
-		results[i] = Result{Package: p, Status: StatusFailed}
+		results[i] = Result{Package: p}
 		file, err := FileName(p)
 		if err == nil {
 			_, err = checkURL(p.URL)
@@ -127,6 +128,7 @@ func planFiles(pkgs []Package, results []Result) []job {
 			}
 		}
 		if err != nil {
+			results[i].Status = StatusFailed
 			results[i].Err = fmt.Errorf("package %q: %w", truncateForError(p.Name), err)
 			continue
 		}
@@ -219,6 +221,9 @@ func (s *runState) work(ctx context.Context, jobs []job, results []Result) {
 	}
 feed:
 	for _, j := range jobs {
+		if ctx.Err() != nil {
+			break
+		}
 		select {
 		case queue <- j:
 		case <-ctx.Done():
@@ -228,7 +233,8 @@ feed:
 	close(queue)
 	wg.Wait()
 	for _, j := range jobs {
-		if results[j.index].Status == StatusFailed && results[j.index].Err == nil {
+		if results[j.index].Status == "" {
+			results[j.index].Status = StatusFailed
 			results[j.index].Err = fmt.Errorf("not attempted: %w", context.Cause(ctx))
 		}
 	}

@@ -35,10 +35,13 @@ func gzipOf(t *testing.T, s string) []byte {
 type fileServer struct {
 	t      *testing.T
 	ranges bool
-	mu     sync.Mutex
-	bodies map[string][]byte
-	fail   map[string][]int
-	hits   map[string]int
+	// encoding labels responses "Content-Encoding: gzip", as object
+	// stores do for .gz objects uploaded with that metadata.
+	encoding bool
+	mu       sync.Mutex
+	bodies   map[string][]byte
+	fail     map[string][]int
+	hits     map[string]int
 }
 
 func newFileServer(t *testing.T, ranges bool) (*fileServer, string) {
@@ -57,6 +60,9 @@ func (f *fileServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		status, f.fail[r.URL.Path] = q[0], q[1:]
 	}
 	f.mu.Unlock()
+	if f.encoding {
+		w.Header().Set("Content-Encoding", "gzip")
+	}
 	switch {
 	case status != 0:
 		http.Error(w, http.StatusText(status), status)
@@ -87,6 +93,7 @@ func TestDownloadOutcomes(t *testing.T) {
 	tests := []struct {
 		name     string
 		ranges   bool
+		encoding bool
 		body     []byte // nil: 404
 		fail     []int
 		part     []byte // pre-existing .part content
@@ -110,6 +117,8 @@ func TestDownloadOutcomes(t *testing.T) {
 			mutate: func(p *Package) { p.Kind, p.Size = KindL4, int64(len(gzipOf(t, plain))) }, want: StatusDownloaded, wantHits: 1},
 		{name: "l4 wrong size fails", body: gzipOf(t, plain),
 			mutate: func(p *Package) { p.Kind, p.Size = KindL4, 7 }, want: StatusFailed, wantErr: "the listing says 7", wantHits: 3},
+		{name: "Content-Encoding gzip is stored, not decoded", encoding: true, body: gzipOf(t, plain),
+			want: StatusDownloaded, wantHits: 1},
 		{name: "server ignoring Range rewrites the part file", body: gzipOf(t, plain), part: []byte("garbage"),
 			want: StatusDownloaded, wantHits: 1},
 		{name: "part holding the whole file gets 416 and is kept", ranges: true, body: gzipOf(t, plain),
@@ -120,6 +129,7 @@ func TestDownloadOutcomes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv, base := newFileServer(t, tt.ranges)
+			srv.encoding = tt.encoding
 			if tt.body != nil {
 				srv.bodies["/p.gz"] = tt.body
 			}
@@ -185,9 +195,16 @@ func TestDownloadRefusals(t *testing.T) {
 		bad("good", base+"/other.gz"), // same file name as ok
 	}
 	dir := t.TempDir()
-	sum, err := testDownloader(dir, nil).Run(context.Background(), pkgs)
+	var lines bytes.Buffer
+	d := testDownloader(dir, nil)
+	d.Progress = &Lines{W: &lines}
+	sum, err := d.Run(context.Background(), pkgs)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got := strings.Count(lines.String(), "\n"); got != len(pkgs) || !strings.Contains(lines.String(), "[9/9] ") ||
+		strings.Count(lines.String(), "failed") != len(pkgs)-1 {
+		t.Errorf("progress lines, want one per package:\n%s", lines.String())
 	}
 	if sum.Downloaded != 1 || sum.Failed != len(pkgs)-1 || srv.hitsOf("/ok.gz") != 1 || srv.hitsOf("/other.gz") != 0 {
 		t.Fatalf("downloaded %d, failed %d, hits %v", sum.Downloaded, sum.Failed, srv.hits)
@@ -204,6 +221,25 @@ func TestDownloadRefusals(t *testing.T) {
 	}
 	if strings.Join(names, ",") != "good.log.gz,manifest.json" {
 		t.Errorf("directory holds %v", names)
+	}
+}
+
+// TestDownloadCancelledBeforeStart: nothing is requested, every package is
+// reported as not attempted, and Run returns the context's error.
+func TestDownloadCancelledBeforeStart(t *testing.T) {
+	srv, base := newFileServer(t, false)
+	srv.bodies["/p.gz"] = gzipOf(t, "{}\n")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	pkgs := []Package{pkgFor("a", base, "/p.gz", "{}\n"), pkgFor("b", base, "/p.gz", "{}\n")}
+	sum, err := testDownloader(t.TempDir(), nil).Run(ctx, pkgs)
+	if !errors.Is(err, context.Canceled) || sum.Failed != 2 || srv.hitsOf("/p.gz") != 0 {
+		t.Fatalf("Run = %v, %d failed, %d requests", err, sum.Failed, srv.hitsOf("/p.gz"))
+	}
+	for _, r := range sum.Results {
+		if !strings.Contains(r.Err.Error(), "not attempted") {
+			t.Errorf("%s: %v, want not attempted", r.File, r.Err)
+		}
 	}
 }
 

@@ -107,6 +107,11 @@ func get(ctx context.Context, client *http.Client, u *url.URL, off int64) (*http
 	if err != nil {
 		return nil, errors.New("build download request")
 	}
+	// The package is a .gz file to be stored as is. Asking for identity
+	// also stops Go's transport from adding "Accept-Encoding: gzip" and
+	// silently decompressing a response that a storage service labels
+	// "Content-Encoding: gzip".
+	req.Header.Set("Accept-Encoding", "identity")
 	if off > 0 {
 		req.Header.Set("Range", "bytes="+strconv.FormatInt(off, 10)+"-")
 	}
