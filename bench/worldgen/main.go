@@ -33,6 +33,7 @@ func run(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("worldgen", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "world.yaml", "world file to write")
+	noLive := fs.Bool("no-live", false, "only the world (zones, topics, groups...), no live resources: for apply benchmarks")
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "usage: worldgen -out FILE CONFIG_PATH...")
 		return 2
@@ -43,7 +44,11 @@ func run(args []string, stderr io.Writer) int {
 		return 1
 	}
 	doc, _ := raw.Resolve(func(name string) (string, bool) { return "bench-" + name, true })
-	b, err := yaml.Marshal(worldOf(doc))
+	w := worldOf(doc)
+	if *noLive {
+		w.Live = nil
+	}
+	b, err := yaml.Marshal(w)
 	if err == nil {
 		err = os.WriteFile(*out, b, 0o644)
 	}
@@ -91,7 +96,7 @@ type world struct {
 	Huawei struct {
 		Projects []*project `yaml:"projects"`
 	} `yaml:"huawei"`
-	Live map[string][]any `yaml:"live"`
+	Live map[string][]any `yaml:"live,omitempty"`
 }
 
 func worldOf(doc *spec.Document) *world {

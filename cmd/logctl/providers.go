@@ -8,6 +8,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/provider"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+
 	"github.com/logctl/logctl/internal/provider/cls"
 	"github.com/logctl/logctl/internal/provider/lts"
 	"github.com/logctl/logctl/internal/provider/teo"
@@ -59,6 +62,16 @@ func newProviders(getenv func(string) string, opts providerOptions) (map[spec.Ki
 	}
 	tc := tencent.Config{Endpoint: tencentEndpoint, Getenv: getenv, HTTPClient: opts.HTTPClient, Timeout: opts.Timeout}
 	hc := lts.Config{Endpoint: huaweiEndpoint, Getenv: getenv, HTTPClient: opts.HTTPClient, Timeout: opts.Timeout}
+	// Against an endpoint of the user's choosing (an emulator, a proxy)
+	// the instance metadata services that end the vendors' credential
+	// chains mean nothing, and asking them would send traffic to a cloud
+	// address from a laptop or CI runner: use the profile files only.
+	if tencentEndpoint != "" {
+		tc.Fallback = common.DefaultProfileProvider()
+	}
+	if huaweiEndpoint != "" {
+		hc.Fallback = provider.BasicCredentialProfileProvider().GetCredentials
+	}
 	limits := func() *ratelimit.Set { return ratelimit.NewSet(ratelimit.Vendor(), ratelimit.Clock{}) }
 	return map[spec.Kind]reconcile.Provider{
 		spec.KindDeliveryTask: &lazyProvider{kind: spec.KindDeliveryTask, build: func() (reconcile.Provider, error) {
