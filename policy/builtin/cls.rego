@@ -75,18 +75,23 @@ _count_ok(v) if {
 }
 
 # _ms converts a time to epoch milliseconds: an integer is taken as epoch
-# milliseconds (the API's unit), a string as RFC 3339 or as digits.
-_ms(v) := v if lib.integer(v)
-
-_ms(v) := to_number(v) if {
-	is_string(v)
+# milliseconds (the API's unit), a string as digits or as RFC 3339. It is
+# undefined for anything else.
+_ms(v) := v if {
+	lib.integer(v)
+} else := to_number(v) if {
 	regex.match(`^[0-9]{1,16}$`, v)
+} else := time.parse_rfc3339_ns(v) / 1000000 if {
+	is_string(v)
 }
 
-_ms(v) := time.parse_rfc3339_ns(v) / 1000000 if {
-	is_string(v)
-	not regex.match(`^[0-9]{1,16}$`, v)
-}
+# _times[i] is [from, to] of exports[i] in epoch milliseconds, null where a
+# value does not parse: one conversion per value for both time rules.
+_times := {i: [_ms_or_null(object.get(x, "from", null)), _ms_or_null(object.get(x, "to", null))] | some i, x in input.exports}
+
+_ms_or_null(v) := ms if {
+	ms := _ms(v)
+} else := null
 
 # METADATA
 # title: from and to are RFC 3339 times or epoch milliseconds
@@ -95,12 +100,13 @@ _ms(v) := time.parse_rfc3339_ns(v) / 1000000 if {
 #   severity: error
 #   source: CLS CreateExport (cls 2020-10-16), From and To
 deny_time_format contains f if {
-	some i, x in input.exports
-	some key in ["from", "to"]
+	some i, times in _times
+	some k, key in ["from", "to"]
+	times[k] == null
+	x := input.exports[i]
 	v := x[key]
 	v != null
 	lib.literal(v)
-	not _ms(v)
 	f := lib.finding(
 		"cls.time-format",
 		sprintf("%s: %s %s is neither an RFC 3339 time (2020-12-09T07:31:47Z) nor epoch milliseconds", [lib.label("export", x, i), key, lib.quote(v)]),
@@ -115,10 +121,11 @@ deny_time_format contains f if {
 #   severity: error
 #   source: CLS CreateExport (cls 2020-10-16), From and To
 deny_time_range contains f if {
-	some i, x in input.exports
-	from := _ms(x.from)
-	to := _ms(x.to)
+	some i, [from, to] in _times
+	from != null
+	to != null
 	from >= to
+	x := input.exports[i]
 	f := lib.finding(
 		"cls.time-range",
 		sprintf("%s: from (%s) must be before to (%s)", [lib.label("export", x, i), lib.quote(x.from), lib.quote(x.to)]),

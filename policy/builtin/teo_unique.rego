@@ -41,25 +41,37 @@ _live_tasks := [t |
 	not _declared[[t.zoneId, t.name]]
 ]
 
-# _tasks tags every task with its index in input.deliveryTasks (-1: live).
-_tasks := array.concat(
-	[[i, t] | some i, t in input.deliveryTasks],
-	[[-1, t] | some t in _live_tasks],
-)
-
-# A row is [class, [zone, entity, logType, area], i, j, type, name]; rows
-# with equal class and key compete for the same slot.
-_entity_rows := sort([[class, [t.zoneId, e, lt, t.area], i, j, t.type, t.name] |
-	some [i, t] in _tasks
-	t.type != "log_analysis"
-	lt := teo.norm_log_type[t.logType]
-	class := _row_class(t.type, lt)
-	some j, e in t.entities
-])
+# _class_of[type][logType] is the slot a task takes on each of its
+# entities; log_analysis tasks and unknown types take none.
+_class_of := {ty: {lt: c |
+	some lt in teo.norm_log_type
+	c := _row_class(ty, lt)
+} |
+	some ty, _ in _shared_class
+}
 
 _row_class(type, lt) := _shared_class[type] if _shared_log_types[lt]
 
 _row_class(_, lt) := "any" if _security_log_types[lt]
+
+# A row is [class, zone, entity, logType, area, i, j, type, name]: one per
+# entity of a task, i its index in input.deliveryTasks (-1 for a live task),
+# j the entity's index. Rows equal in the first five columns compete for
+# the same slot. Flat rows keep the sort cheap.
+_entity_rows := sort(array.concat(
+	[[class, t.zoneId, e, lt, t.area, i, j, t.type, t.name] |
+		some i, t in input.deliveryTasks
+		lt := teo.norm_log_type[t.logType]
+		class := _class_of[t.type][lt]
+		some j, e in t.entities
+	],
+	[[class, t.zoneId, e, lt, t.area, -1, -1, t.type, t.name] |
+		some t in _live_tasks
+		lt := teo.norm_log_type[t.logType]
+		class := _class_of[t.type][lt]
+		some e in t.entities
+	],
+))
 
 # _neighbours yields [a, b] for adjacent sorted rows whose first n columns
 # are equal and that belong to two different tasks (zone, name).
@@ -69,21 +81,21 @@ _neighbours(rows, n) := {[a, b] |
 	a := rows[p - 1]
 	b := rows[p]
 	array.slice(a, 0, n) == array.slice(b, 0, n)
-	[a[1][0], a[5]] != [b[1][0], b[5]]
+	[a[1], a[8]] != [b[1], b[8]]
 }
 
-_entity_clashes := _neighbours(_entity_rows, 2)
+_entity_clashes := _neighbours(_entity_rows, 5)
 
 # _reported yields [row, other] for each declared row of a clash.
 _reported := {[m, o] |
 	some [a, b] in _entity_clashes
 	some [m, o] in [[a, b], [b, a]]
-	m[2] >= 0
+	m[5] >= 0
 }
 
-_who(row) := sprintf("live task %q", [row[5]]) if row[2] < 0
+_who(row) := sprintf("live task %q", [row[8]]) if row[5] < 0
 
-_who(row) := sprintf("task %q", [row[5]]) if row[2] >= 0
+_who(row) := sprintf("task %q", [row[8]]) if row[5] >= 0
 
 # METADATA
 # title: An entity has at most one cls plus one custom_endpoint or s3 task
@@ -97,8 +109,8 @@ deny_entity_unique contains f if {
 	m[0] != "any"
 	f := lib.finding(
 		"teo.entity-unique",
-		sprintf("task %q: entity %q (%s, %s) is already delivered by %s %s; one cls task plus one custom_endpoint or s3 task is the limit", [m[5], m[1][1], m[1][2], m[1][3], o[4], _who(o)]),
-		sprintf("deliveryTasks[%d].entities[%d]", [m[2], m[3]]),
+		sprintf("task %q: entity %q (%s, %s) is already delivered by %s %s; one cls task plus one custom_endpoint or s3 task is the limit", [m[8], m[2], m[3], m[4], o[7], _who(o)]),
+		sprintf("deliveryTasks[%d].entities[%d]", [m[5], m[6]]),
 	)
 }
 
@@ -114,18 +126,25 @@ deny_security_entity_unique contains f if {
 	m[0] == "any"
 	f := lib.finding(
 		"teo.security-entity-unique",
-		sprintf("task %q: entity %q (%s, %s) is already delivered by %s; this log type allows one task per entity and area", [m[5], m[1][1], m[1][2], m[1][3], _who(o)]),
-		sprintf("deliveryTasks[%d].entities[%d]", [m[2], m[3]]),
+		sprintf("task %q: entity %q (%s, %s) is already delivered by %s; this log type allows one task per entity and area", [m[8], m[2], m[3], m[4], _who(o)]),
+		sprintf("deliveryTasks[%d].entities[%d]", [m[5], m[6]]),
 	)
 }
 
-# Rows [_, [zone, area, logType], i, _, _, name] of the log_analysis tasks,
-# shaped like entity rows so that _neighbours applies.
-_analysis_rows := sort([["log_analysis", [t.zoneId, t.area, lt], i, 0, t.type, t.name] |
-	some [i, t] in _tasks
-	t.type == "log_analysis"
-	lt := teo.norm_log_type[t.logType]
-])
+# Rows [_, zone, area, logType, _, i, _, type, name] of the log_analysis
+# tasks, shaped like entity rows so that _neighbours applies.
+_analysis_rows := sort(array.concat(
+	[["log_analysis", t.zoneId, t.area, lt, "", i, 0, t.type, t.name] |
+		some i, t in input.deliveryTasks
+		t.type == "log_analysis"
+		lt := teo.norm_log_type[t.logType]
+	],
+	[["log_analysis", t.zoneId, t.area, lt, "", -1, 0, t.type, t.name] |
+		some t in _live_tasks
+		t.type == "log_analysis"
+		lt := teo.norm_log_type[t.logType]
+	],
+))
 
 # METADATA
 # title: At most one log_analysis task per zone, area and log type
@@ -134,12 +153,12 @@ _analysis_rows := sort([["log_analysis", [t.zoneId, t.area, lt], i, 0, t.type, t
 #   severity: error
 #   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), TaskType log_analysis
 deny_log_analysis_unique contains f if {
-	some pair in _neighbours(_analysis_rows, 2)
+	some pair in _neighbours(_analysis_rows, 4)
 	some [x, y] in [pair, [pair[1], pair[0]]]
-	x[2] >= 0
+	x[5] >= 0
 	f := lib.finding(
 		"teo.log-analysis-unique",
-		sprintf("task %q: zone %s already has log_analysis %s for %s logs in %s; one per zone, area and log type", [x[5], x[1][0], _who(y), x[1][2], x[1][1]]),
-		sprintf("deliveryTasks[%d].type", [x[2]]),
+		sprintf("task %q: zone %s already has log_analysis %s for %s logs in %s; one per zone, area and log type", [x[8], x[1], _who(y), x[3], x[2]]),
+		sprintf("deliveryTasks[%d].type", [x[5]]),
 	)
 }
