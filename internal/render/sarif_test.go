@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -143,4 +144,44 @@ func TestSARIFLevel(t *testing.T) {
 			t.Errorf("sarifLevel(%q) = %q, want %q", sev, got, want)
 		}
 	}
+}
+
+// TestSARIFWithBuiltinRules renders the rule catalog of the real built-in
+// policies: their METADATA (titles, sources, related resources) must make
+// a valid log too, and every built-in rule must be listed.
+func TestSARIFWithBuiltinRules(t *testing.T) {
+	eng, err := policy.New(context.Background(), policy.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := eng.Rules()
+	if len(rules) == 0 {
+		t.Fatal("the built-in policies have no documented rules")
+	}
+	var buf bytes.Buffer
+	opts := FindingOptions{Rules: rules, ToolVersion: "test"}
+	if err := Findings(&buf, "sarif", fixtureFindings(), opts); err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := compileSARIFSchema(t).Validate(inst); err != nil {
+		t.Fatalf("SARIF output does not validate: %v", err)
+	}
+	var log sarifLog
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]bool{}
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		listed[r.ID] = true
+	}
+	for _, m := range rules {
+		if !listed[m.ID] {
+			t.Errorf("rule %s is missing from tool.driver.rules", m.ID)
+		}
+	}
+	checkRuleIndexes(t, buf.Bytes(), len(fixtureFindings()))
 }
