@@ -287,8 +287,12 @@ func progressFor(w io.Writer) offlinelogs.Reporter {
 // reportDownload runs d and prints the summary line on stdout.
 func (a *app) reportDownload(d *offlinelogs.Downloader, pkgs []offlinelogs.Package, started time.Time) error {
 	sum, err := d.Run(a.ctx, pkgs)
-	fmt.Fprintf(a.stdout, "%d downloaded, %d skipped (already complete), %d failed; %s received in %s; manifest %s\n",
-		sum.Downloaded, sum.Skipped, sum.Failed, offlinelogs.HumanBytes(sum.Received),
+	interrupted := ""
+	if sum.Interrupted > 0 {
+		interrupted = fmt.Sprintf(", %d interrupted", sum.Interrupted)
+	}
+	fmt.Fprintf(a.stdout, "%d downloaded, %d skipped (already complete), %d failed%s; %s received in %s; manifest %s\n",
+		sum.Downloaded, sum.Skipped, sum.Failed, interrupted, offlinelogs.HumanBytes(sum.Received),
 		time.Since(started).Round(time.Millisecond), filepath.Join(d.Dir, offlinelogs.ManifestFile))
 	switch {
 	case errors.Is(err, context.Canceled):

@@ -46,6 +46,9 @@ const (
 	StatusDownloaded Status = "downloaded"
 	StatusSkipped    Status = "skipped" // already complete in Dir
 	StatusFailed     Status = "failed"
+	// StatusInterrupted: the caller's context ended before the package was
+	// complete; a .part file, if any, is kept for the next run to resume.
+	StatusInterrupted Status = "interrupted"
 )
 
 // Result is the outcome of one package.
@@ -60,9 +63,9 @@ type Result struct {
 
 // Summary is the outcome of a Run.
 type Summary struct {
-	Results                     []Result // in the order of the packages given
-	Downloaded, Skipped, Failed int
-	Received                    int64
+	Results                                  []Result // in the order of the packages given
+	Downloaded, Skipped, Failed, Interrupted int
+	Received                                 int64
 }
 
 // job is one package with its file name decided.
@@ -148,6 +151,8 @@ func summarize(results []Result) Summary {
 			s.Downloaded++
 		case StatusSkipped:
 			s.Skipped++
+		case StatusInterrupted:
+			s.Interrupted++
 		default:
 			s.Failed++
 		}
@@ -234,7 +239,7 @@ feed:
 	wg.Wait()
 	for _, j := range jobs {
 		if results[j.index].Status == "" {
-			results[j.index].Status = StatusFailed
+			results[j.index].Status = StatusInterrupted
 			results[j.index].Err = fmt.Errorf("not attempted: %w", context.Cause(ctx))
 		}
 	}

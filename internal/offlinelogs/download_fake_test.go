@@ -233,8 +233,8 @@ func TestDownloadCancelledBeforeStart(t *testing.T) {
 	cancel()
 	pkgs := []Package{pkgFor("a", base, "/p.gz", "{}\n"), pkgFor("b", base, "/p.gz", "{}\n")}
 	sum, err := testDownloader(t.TempDir(), nil).Run(ctx, pkgs)
-	if !errors.Is(err, context.Canceled) || sum.Failed != 2 || srv.hitsOf("/p.gz") != 0 {
-		t.Fatalf("Run = %v, %d failed, %d requests", err, sum.Failed, srv.hitsOf("/p.gz"))
+	if !errors.Is(err, context.Canceled) || sum.Interrupted != 2 || srv.hitsOf("/p.gz") != 0 {
+		t.Fatalf("Run = %v, %d interrupted, %d requests", err, sum.Interrupted, srv.hitsOf("/p.gz"))
 	}
 	for _, r := range sum.Results {
 		if !strings.Contains(r.Err.Error(), "not attempted") {

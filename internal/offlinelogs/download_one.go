@@ -38,7 +38,11 @@ func (s *runState) one(ctx context.Context, client *http.Client, j job) Result {
 		return err
 	})
 	res.Received = received.Load()
-	if err != nil {
+	switch {
+	case err != nil && ctx.Err() != nil:
+		res.Status, res.Err = StatusInterrupted, context.Cause(ctx)
+		return res
+	case err != nil:
 		res.Status, res.Err = StatusFailed, fmt.Errorf("%s: %w", j.file, err)
 		return res
 	}

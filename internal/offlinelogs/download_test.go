@@ -308,9 +308,9 @@ func TestDownloadCancelKeepsPartForNextRun(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	d := testDownloader(dir, &cancelTransport{base: http.DefaultTransport, after: 300, cancel: cancel})
-	_, err := d.Run(ctx, pkgs)
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("Run after cancel = %v, want context.Canceled", err)
+	sum, err := d.Run(ctx, pkgs)
+	if !errors.Is(err, context.Canceled) || sum.Results[0].Status != StatusInterrupted {
+		t.Fatalf("Run after cancel = %v, %s; want context.Canceled, interrupted", err, sum.Results[0].Status)
 	}
 	part := filepath.Join(dir, pkgs[0].Name+".log.gz.part")
 	if st, err := os.Stat(part); err != nil || st.Size() == 0 {
@@ -320,7 +320,7 @@ func TestDownloadCancelKeepsPartForNextRun(t *testing.T) {
 		t.Fatalf("after cancel a final file exists (%v)", err)
 	}
 	rec := &recorder{base: http.DefaultTransport}
-	sum := mustRun(t, testDownloader(dir, rec), pkgs)
+	sum = mustRun(t, testDownloader(dir, rec), pkgs)
 	if r := rec.ranges(); len(r) != 1 || r[0] == "" || !sum.Results[0].Resumed {
 		t.Errorf("next run sent Range %q, resumed %v; want one ranged request", r, sum.Results[0].Resumed)
 	}

@@ -23,6 +23,8 @@ const manifestVersion = "1"
 type Manifest struct {
 	FormatVersion string  `json:"formatVersion"`
 	Packages      []Entry `json:"packages"`
+
+	index map[string]int // File -> position in Packages, built on first use
 }
 
 // Entry is one downloaded, verified package. URLHost is the host of the
@@ -76,27 +78,44 @@ func LoadManifest(dir string) (*Manifest, error) {
 	return &m, nil
 }
 
-// lookup returns the entry for file.
+// lookup returns the entry for file. Lookups go through an index: a run
+// over a month of hourly packages for many domains asks once per package.
 func (m *Manifest) lookup(file string) (Entry, bool) {
-	i := slices.IndexFunc(m.Packages, func(e Entry) bool { return e.File == file })
-	if i < 0 {
+	i, ok := m.position(file)
+	if !ok {
 		return Entry{}, false
 	}
 	return m.Packages[i], true
 }
 
+func (m *Manifest) position(file string) (int, bool) {
+	if m.index == nil {
+		m.index = make(map[string]int, len(m.Packages))
+		for i, e := range m.Packages {
+			m.index[e.File] = i
+		}
+	}
+	i, ok := m.index[file]
+	return i, ok
+}
+
 // put adds or replaces the entry of e.File.
 func (m *Manifest) put(e Entry) {
-	if i := slices.IndexFunc(m.Packages, func(x Entry) bool { return x.File == e.File }); i >= 0 {
+	if i, ok := m.position(e.File); ok {
 		m.Packages[i] = e
 		return
 	}
+	m.index[e.File] = len(m.Packages)
 	m.Packages = append(m.Packages, e)
 }
 
 // remove drops the entry of file, if any.
 func (m *Manifest) remove(file string) {
+	if _, ok := m.position(file); !ok {
+		return
+	}
 	m.Packages = slices.DeleteFunc(m.Packages, func(e Entry) bool { return e.File == file })
+	m.index = nil // positions moved
 }
 
 // Save writes the manifest to dir atomically: a temporary file in the same
@@ -105,6 +124,7 @@ func (m *Manifest) remove(file string) {
 func (m *Manifest) Save(dir string) error {
 	m.FormatVersion = manifestVersion
 	slices.SortFunc(m.Packages, func(a, b Entry) int { return cmp.Compare(a.File, b.File) })
+	m.index = nil // positions moved
 	if m.Packages == nil {
 		m.Packages = []Entry{}
 	}

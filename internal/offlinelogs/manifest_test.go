@@ -46,6 +46,17 @@ func TestManifestRoundTrip(t *testing.T) {
 	if e, _ := got.lookup("b.log.gz"); e.describes(p) {
 		t.Error("entry describes a package of another size")
 	}
+	// The index follows removals and the reordering Save does.
+	got.put(Entry{File: "0.log.gz", Name: "zero"})
+	got.remove("a.log.gz")
+	if err := got.Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{"0.log.gz": "zero", "a.log.gz": "", "b.log.gz": "b"} {
+		if e, ok := got.lookup(file); e.Name != want || ok != (want != "") {
+			t.Errorf("lookup(%s) = %q, %v; want %q", file, e.Name, ok, want)
+		}
+	}
 	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*tmp*"))
 	if len(leftovers) != 0 {
 		t.Errorf("temporary files left: %v", leftovers)

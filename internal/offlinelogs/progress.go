@@ -74,6 +74,8 @@ func describeResult(r Result) string {
 		return fmt.Sprintf("%-10s %s (%s)", how, name, HumanBytes(r.Received))
 	case StatusSkipped:
 		return fmt.Sprintf("%-10s %s (already complete)", "skipped", name)
+	case StatusInterrupted:
+		return fmt.Sprintf("%-10s %s (a partial file is kept to resume)", "stopped", name)
 	}
 	return fmt.Sprintf("%-10s %s: %v", "failed", name, r.Err)
 }

@@ -14,15 +14,17 @@ func TestLines(t *testing.T) {
 	var buf bytes.Buffer
 	l := &Lines{W: &buf}
 	p := Package{Name: "20250301-22-d.example.com", Size: 100}
-	l.Begin(3, 300)
+	l.Begin(4, 400)
 	l.Received(4096)
 	l.Finished(Result{Package: p, File: "a.log.gz", Status: StatusDownloaded, Received: 2048})
 	l.Finished(Result{Package: p, File: "b.log.gz", Status: StatusSkipped})
 	l.Finished(Result{Package: Package{Name: "../x\n"}, Status: StatusFailed, Err: errors.New("unsafe")})
+	l.Finished(Result{Package: p, File: "c.log.gz", Status: StatusInterrupted})
 	l.End()
-	want := `[1/3] downloaded a.log.gz (2.0 KiB)
-[2/3] skipped    b.log.gz (already complete)
-[3/3] failed     "../x\n": unsafe
+	want := `[1/4] downloaded a.log.gz (2.0 KiB)
+[2/4] skipped    b.log.gz (already complete)
+[3/4] failed     "../x\n": unsafe
+[4/4] stopped    c.log.gz (a partial file is kept to resume)
 `
 	if diff := cmp.Diff(want, buf.String()); diff != "" {
 		t.Errorf("lines (-want +got):\n%s", diff)
