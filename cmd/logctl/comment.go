@@ -21,20 +21,12 @@ func (a *app) postComment(paths []string, pl *planned) {
 		dir = "."
 	}
 	env := prcomment.EnvFrom(a.getenv)
-	opts := render.CommentOptions{Dir: dir, Desired: pl.raw, Link: a.sourceLinker(env)}
-	secs := render.CommentSections(pl.plan, pl.findings, opts)
-	full := make([]string, len(secs))
-	psecs := make([]prcomment.Section, len(secs))
-	for i, s := range secs {
-		full[i] = s.Markdown
-		psecs[i] = prcomment.Section{Markdown: s.Markdown, Priority: s.Priority, Droppable: s.Droppable}
-	}
+	body, full := composeComment(pl, dir, a.sourceLinker(env))
 	if env.StepSummary != "" {
-		if err := prcomment.WriteStepSummary(env.StepSummary, strings.Join(full, "\n\n")+"\n"); err != nil {
+		if err := prcomment.WriteStepSummary(env.StepSummary, full); err != nil {
 			fmt.Fprintf(a.stderr, "Warning: could not write the job summary: %v\n", err)
 		}
 	}
-	body := prcomment.Fit(psecs, prcomment.BodyBudget(dir))
 	u, err := prcomment.Upsert(a.ctx, env, dir, body)
 	switch {
 	case errors.Is(err, prcomment.ErrNotPullRequest):
@@ -44,6 +36,20 @@ func (a *app) postComment(paths []string, pl *planned) {
 	default:
 		fmt.Fprintf(a.stderr, "PR comment: %s\n", u)
 	}
+}
+
+// composeComment renders the comment for dir: body fits GitHub's limit
+// (details dropped from the least important up), full is everything, for
+// the job summary.
+func composeComment(pl *planned, dir string, link func(string, int) string) (body, full string) {
+	secs := render.CommentSections(pl.plan, pl.findings, render.CommentOptions{Dir: dir, Desired: pl.raw, Link: link})
+	texts := make([]string, len(secs))
+	psecs := make([]prcomment.Section, len(secs))
+	for i, s := range secs {
+		texts[i] = s.Markdown
+		psecs[i] = prcomment.Section{Markdown: s.Markdown, Priority: s.Priority, Droppable: s.Droppable}
+	}
+	return prcomment.Fit(psecs, prcomment.BodyBudget(dir)), strings.Join(texts, "\n\n") + "\n"
 }
 
 // sourceLinker links file:line to the PR head commit on GitHub, or returns

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/logctl/logctl/diff"
+	ghemu "github.com/logctl/logctl/internal/emulator/github"
+	"github.com/logctl/logctl/internal/prcomment"
+	"github.com/logctl/logctl/spec"
+)
+
+// prRun is a pull_request run of `logctl plan --github-comment` against
+// the GitHub stand-in and the in-process cloud emulator.
+type prRun struct {
+	t      *testing.T
+	gh     *ghemu.Server
+	env    map[string]string
+	dir    string
+	state  string
+	stdout bytes.Buffer
+	stderr bytes.Buffer
+}
+
+func newPRRun(t *testing.T) *prRun {
+	t.Helper()
+	gh := ghemu.New()
+	srv := httptest.NewServer(gh)
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	event := filepath.Join(dir, "event.json")
+	if err := os.WriteFile(event, []byte(`{"number": 7, "pull_request": {"number": 7, "head": {"sha": "abc123"}}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return &prRun{t: t, gh: gh, dir: dir, state: filepath.Join(dir, "state.json"), env: map[string]string{
+		"GITHUB_TOKEN": ghemu.DefaultToken, "GITHUB_REPOSITORY": "acme/logs", "GITHUB_EVENT_PATH": event,
+		"GITHUB_API_URL": srv.URL + "/", "GITHUB_SERVER_URL": "https://github.com",
+		"GITHUB_STEP_SUMMARY": filepath.Join(dir, "summary.md"), "NO_COLOR": "1",
+	}}
+}
+
+func (r *prRun) plan(paths ...string) int {
+	r.stdout.Reset()
+	r.stderr.Reset()
+	args := append([]string{"plan", "--emulator=" + r.state, "--github-comment"}, paths...)
+	return run(context.Background(), args, strings.NewReader(""), &r.stdout, &r.stderr, func(k string) string { return r.env[k] })
+}
+
+func (r *prRun) comments() []ghemu.Comment { return r.gh.Comments("acme", "logs", 7) }
+
+// One comment per PR and directory, edited in place on every run; the job
+// summary gets the full text; the exit code is the plan's.
+func TestPlanGitHubCommentIsSticky(t *testing.T) {
+	r := newPRRun(t)
+	if code := r.plan("../../examples"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, r.stderr.String())
+	}
+	cs := r.comments()
+	if len(cs) != 1 {
+		t.Fatalf("%d comments after the first run", len(cs))
+	}
+	body := cs[0].Body
+	for _, want := range []string{"Lint passed", "Plan: 7 to create", "What data goes where", "access-to-cls", "<details>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("comment lacks %q:\n%s", want, body)
+		}
+	}
+	first := cs[0].ID
+	if code := r.plan("../../examples"); code != exitOK {
+		t.Fatalf("second run: exit %d", code)
+	}
+	if cs = r.comments(); len(cs) != 1 || cs[0].ID != first {
+		t.Fatalf("want the same single comment edited, got %d comments", len(cs))
+	}
+	summary, err := os.ReadFile(r.env["GITHUB_STEP_SUMMARY"])
+	if err != nil || !strings.Contains(string(summary), "Plan: 7 to create") {
+		t.Errorf("job summary: %v\n%s", err, summary)
+	}
+	if strings.Contains(body, "emulator-placeholder") {
+		t.Error("a secret value reached the comment")
+	}
+}
+
+// Lint errors are commented too (with file:line links to the head commit),
+// and the run exits 3.
+func TestPlanGitHubCommentOnLintFailure(t *testing.T) {
+	r := newPRRun(t)
+	bad := filepath.Join(r.dir, "bad.yaml")
+	os.WriteFile(bad, []byte("version: 1\ndeliveryTasks:\n  - {name: x, zoneId: z, type: cls, logType: l7-access-logs, area: mainland, entities: [d], fields: [f], sample: 5000, cls: {logSetId: a, topicId: b, logSetRegion: c}}\n"), 0o644)
+	if code := r.plan(bad); code != exitDeny {
+		t.Fatalf("exit %d, want %d: %s", code, exitDeny, r.stderr.String())
+	}
+	cs := r.comments()
+	if len(cs) != 1 || !strings.Contains(cs[0].Body, "Lint failed") || !strings.Contains(cs[0].Body, "/blob/abc123/") {
+		t.Fatalf("comments: %+v", cs)
+	}
+}
+
+// A comment that cannot be written (a fork PR's read-only token) is a
+// warning: the plan's exit code stands.
+func TestPlanGitHubCommentFailureIsAWarning(t *testing.T) {
+	r := newPRRun(t)
+	r.gh.InjectFault(ghemu.Fault{Kind: ghemu.Forbidden, Times: 10})
+	if code := r.plan("../../examples"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, r.stderr.String())
+	}
+	if !strings.Contains(r.stderr.String(), "Warning: could not write the PR comment") {
+		t.Errorf("no warning: %s", r.stderr.String())
+	}
+	if !strings.Contains(r.stdout.String(), "Plan: 7 to create") {
+		t.Errorf("the plan was hidden: %s", r.stdout.String())
+	}
+}
+
+var updateGolden = flag.Bool("update", false, "rewrite golden files")
+
+// The comment for a small plan and for a huge one, as golden Markdown: the
+// huge one must fit GitHub's 65,536 characters, keep the header and the
+// destructive changes, and point to the job summary for the rest.
+func TestCommentGolden(t *testing.T) {
+	small := &planned{plan: examplePlan(t)}
+	huge := &planned{plan: hugePlan(6000)}
+	for name, pl := range map[string]*planned{"small": small, "huge": huge} {
+		t.Run(name, func(t *testing.T) {
+			body, full := composeComment(pl, "logs", func(f string, l int) string { return "" })
+			if n := utf8.RuneCountInString(body); n > prcomment.BodyBudget("logs") {
+				t.Fatalf("body has %d characters", n)
+			}
+			golden := filepath.Join("testdata", "comment-"+name+".md")
+			if *updateGolden {
+				os.WriteFile(golden, []byte(body), 0o644)
+			}
+			want, _ := os.ReadFile(golden)
+			if body != string(want) {
+				t.Errorf("%s differs (go test ./cmd/logctl -run TestCommentGolden -update)", golden)
+			}
+			if name == "huge" {
+				if !strings.Contains(body, "more changes — see the job summary") || !strings.Contains(body, `will be deleted`) {
+					t.Errorf("huge comment lacks the pointer or the deletes:\n%s", body[len(body)-500:])
+				}
+				if len(full) <= len(body) {
+					t.Error("the job summary should hold everything")
+				}
+			}
+		})
+	}
+}
+
+func examplePlan(t *testing.T) *diff.Plan {
+	b, err := os.ReadFile("../../diff/testdata/changes/plan.golden.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p diff.Plan
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	return &p
+}
+
+func hugePlan(n int) *diff.Plan {
+	p := &diff.Plan{FormatVersion: diff.FormatVersion}
+	for i := range n {
+		c := diff.Change{Kind: spec.KindDeliveryTask, Name: fmt.Sprintf("task-%05d", i), Key: fmt.Sprintf("z/task-%05d", i), Action: diff.ActionUpdate,
+			Fields: []diff.FieldChange{{Path: "sample", Before: "1000", After: fmt.Sprint(1 + i%999)}}}
+		if i%500 == 0 {
+			c.Action, c.Fields, c.Reason = diff.ActionDelete, nil, "not declared in any file, inside scope deliveryTasks zoneId=z"
+			p.Summary.Delete++
+		} else {
+			p.Summary.Update++
+		}
+		p.Changes = append(p.Changes, c)
+	}
+	return p
+}
