@@ -55,8 +55,9 @@ const logsFlagsHelp = `Selecting packages:
   --api-version 2022-09-01 (default) pages by 300 with Offset/Limit.
                     2022-01-06 is the legacy DownloadL7Logs form (l7 only):
                     there --zone takes site NAMES (example.com), not zone ids,
-                    and may be left out for every site. Tencent Cloud no longer
-                    documents it; use it only where 2022-09-01 is unavailable.
+                    and may be left out for every site. The action left the
+                    2022-01-06 API schema in 2023 and whether the service still
+                    answers it is unconfirmed: prefer 2022-09-01.
 
 Sizes: an L7 size counts the uncompressed log; an L4 size the .gz file.`
 
@@ -148,32 +149,11 @@ func newLogsListCmd(a *app) *cobra.Command {
 		output string
 	)
 	cmd := &cobra.Command{
-		Use:   "list --type l7|l4 --zone ID... --start T [--end T] [-o text|json]",
-		Short: "List the offline log packages of a time window",
-		Long: `List the offline log packages of a time window, every page of them.
-
-The text output is a table (package, subject, area, window, size) ending with
-a count and total size line; -o json prints a stable JSON array sorted by
-window start, subject, area and name. Download URLs are shown by host only:
-they may carry a signature. Use "logctl logs download" to fetch the files.
-
-` + logsFlagsHelp,
-		Example: `  # Yesterday's L7 packages of one zone
-  logctl logs list --type l7 --zone zone-2z55fgysdtmc --start -24h
-
-  # One domain over a fixed window, as JSON, total size with jq
-  logctl logs list --type l7 --zone zone-2z55fgysdtmc --domain domain.example.com \
-      --start 2024-05-01T00:00:00Z --end 2024-05-02T00:00:00Z -o json | jq 'map(.size) | add'
-
-  # L4 proxy packages of the last week
-  logctl logs list --type l4 --zone zone-2z55fgysdtmc --proxy sid-2s69eb5wcms7 --start -7d
-
-  # The legacy 2022-01-06 form: zones by site name
-  logctl logs list --type l7 --api-version 2022-01-06 --zone example.com --start -24h
-
-  # Try it without a cloud account
-  logctl --emulator logs list --type l7 --zone zone-2z55fgysdtmc --start -12h`,
-		Args: cobra.NoArgs,
+		Use:     "list --type l7|l4 --zone ID... --start T [--end T] [-o text|json]",
+		Short:   "List the offline log packages of a time window",
+		Long:    logsListLong,
+		Example: logsListExample,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			now := time.Now()
 			q, err := f.query(now)
@@ -208,42 +188,11 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 		parallel int
 	)
 	cmd := &cobra.Command{
-		Use:   "download --type l7|l4 --zone ID... --start T [--end T] --dir DIR [--parallel N]",
-		Short: "Download the offline log packages of a time window, resumably",
-		Long: `Download every offline log package of a time window into DIR.
-
-Each package is saved as DIR/<package name>.log.gz. It is first written to
-<file>.part and renamed only once verified: complete gzip (every member's
-CRC and length checked) and the listed size (L7: uncompressed bytes; L4: the
-.gz file). DIR/manifest.json, rewritten atomically, records each file's
-package name, URL host (never the rest of the URL, which may carry a
-signature), subject, area, window, size and SHA-256.
-
-Run the same command again to resume: files the manifest lists with a
-matching SHA-256 are skipped without a request, files without an entry are
-verified and kept, and a .part file left by an interrupted run (Ctrl-C,
-a dropped connection) is continued with an HTTP Range request. Connection
-errors, HTTP 5xx/429 and stalls are retried with back-off; the listing calls
-are paced at the API quota and retried on throttling. Package names that
-could leave DIR (.., /, \, :, control characters) and URLs that are not
-http(s) are refused.
-
-Progress goes to stderr: a bar on a terminal, otherwise one line per
-package. The exit code is 1 if any package failed.
-
-` + logsFlagsHelp,
-		Example: `  # Yesterday's L7 packages, 8 at a time
-  logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --parallel 8
-
-  # Interrupted? Run the same command: complete files are skipped, partial ones resumed
-  logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7
-
-  # Check the files against the manifest yourself
-  jq -r '.packages[] | "\(.sha256)  \(.file)"' logs/l7/manifest.json | (cd logs/l7 && sha256sum -c)
-
-  # Against the emulator
-  logctl --emulator logs download --type l4 --zone zone-2z55fgysdtmc --start -6h --dir l4`,
-		Args: cobra.NoArgs,
+		Use:     "download --type l7|l4 --zone ID... --start T [--end T] --dir DIR [--parallel N]",
+		Short:   "Download the offline log packages of a time window, resumably",
+		Long:    logsDownloadLong,
+		Example: logsDownloadExample,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			now := time.Now()
 			q, err := f.query(now)
@@ -304,3 +253,66 @@ func (a *app) reportDownload(d *offlinelogs.Downloader, pkgs []offlinelogs.Packa
 	}
 	return nil
 }
+
+// Help texts of logs list and logs download.
+const (
+	logsListLong = `List the offline log packages of a time window, every page of them.
+
+The text output is a table (package, subject, area, window, size) ending with
+a count and total size line; -o json prints a stable JSON array sorted by
+window start, subject, area and name. Download URLs are shown by host only:
+they may carry a signature. Use "logctl logs download" to fetch the files.
+
+` + logsFlagsHelp
+
+	logsListExample = `  # Yesterday's L7 packages of one zone
+  logctl logs list --type l7 --zone zone-2z55fgysdtmc --start -24h
+
+  # One domain over a fixed window, as JSON, total size with jq
+  logctl logs list --type l7 --zone zone-2z55fgysdtmc --domain domain.example.com \
+      --start 2024-05-01T00:00:00Z --end 2024-05-02T00:00:00Z -o json | jq 'map(.size) | add'
+
+  # L4 proxy packages of the last week
+  logctl logs list --type l4 --zone zone-2z55fgysdtmc --proxy sid-2s69eb5wcms7 --start -7d
+
+  # The legacy 2022-01-06 form: zones by site name
+  logctl logs list --type l7 --api-version 2022-01-06 --zone example.com --start -24h
+
+  # Try it without a cloud account
+  logctl --emulator logs list --type l7 --zone zone-2z55fgysdtmc --start -12h`
+
+	logsDownloadLong = `Download every offline log package of a time window into DIR.
+
+Each package is saved as DIR/<package name>.log.gz. It is first written to
+<file>.part and renamed only once verified: complete gzip (every member's
+CRC and length checked) and the listed size (L7: uncompressed bytes; L4: the
+.gz file). DIR/manifest.json, rewritten atomically, records each file's
+package name, URL host (never the rest of the URL, which may carry a
+signature), subject, area, window, size and SHA-256.
+
+Run the same command again to resume: files the manifest lists with a
+matching SHA-256 are skipped without a request, files without an entry are
+verified and kept, and a .part file left by an interrupted run (Ctrl-C,
+a dropped connection) is continued with an HTTP Range request. Connection
+errors, HTTP 5xx/429 and stalls are retried with back-off; the listing calls
+are paced at the API quota and retried on throttling. Package names that
+could leave DIR (.., /, \, :, control characters) and URLs that are not
+http(s) are refused.
+
+Progress goes to stderr: a bar on a terminal, otherwise one line per
+package. The exit code is 1 if any package failed.
+
+` + logsFlagsHelp
+
+	logsDownloadExample = `  # Yesterday's L7 packages, 8 at a time
+  logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --parallel 8
+
+  # Interrupted? Run the same command: complete files are skipped, partial ones resumed
+  logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7
+
+  # Check the files against the manifest yourself
+  jq -r '.packages[] | "\(.sha256)  \(.file)"' logs/l7/manifest.json | (cd logs/l7 && sha256sum -c)
+
+  # Against the emulator
+  logctl --emulator logs download --type l4 --zone zone-2z55fgysdtmc --start -6h --dir l4`
+)
