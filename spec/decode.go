@@ -132,7 +132,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 	d.decodePairs(n, v, path, info, seen)
 	for _, req := range info.required {
 		if !seen[req] {
-			d.errorf(n, path, "schema.required", fmt.Sprintf("add '%s: ...' to %s", req, orRoot(path)),
+			// The path names the missing key (so the policy's own
+			// required-field finding is recognised as the same problem);
+			// the position is the mapping that lacks it.
+			d.errorf(n, join(path, req), "schema.required", fmt.Sprintf("add '%s: ...' to %s", req, orRoot(path)),
 				"missing required key %q", req)
 		}
 	}
@@ -205,7 +208,16 @@ func (d *decoder) decodePair(k, val *yaml.Node, v reflect.Value, path string, in
 		return
 	}
 	seen[k.Value] = true
-	d.decode(val, v.Field(idx), join(path, k.Value))
+	sub := join(path, k.Value)
+	before := len(d.diags)
+	d.decode(val, v.Field(idx), sub)
+	// design §5: a finding points at the line of the offending key, so a
+	// wrong value is reported where its key is.
+	for i := before; i < len(d.diags); i++ {
+		if dg := &d.diags[i]; dg.Path == sub && dg.Rule == "schema.type" {
+			dg.Pos = d.pos(k)
+		}
+	}
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, path string, info *structInfo) {

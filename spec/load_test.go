@@ -46,7 +46,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{
 			name: "wrong type",
 			yaml: validTask + "    sample: high\n",
-			want: []string{`11:13 schema.type: sample: expected an integer, got string "high"`},
+			want: []string{`11:5 schema.type: sample: expected an integer, got string "high"`},
 		},
 		{
 			name: "missing required keys are all reported",
@@ -61,12 +61,12 @@ func TestParseDiagnostics(t *testing.T) {
 		{
 			name: "string where a list is expected",
 			yaml: strings.Replace(validTask, "entities: [a.example.com]", "entities: a.example.com", 1),
-			want: []string{`8:15 schema.type: entities: expected a list, got string "a.example.com"`},
+			want: []string{`8:5 schema.type: entities: expected a list, got string "a.example.com"`},
 		},
 		{
 			name: "number where a string is expected",
 			yaml: strings.Replace(validTask, "zoneId: zone-1", "zoneId: 1234", 1),
-			want: []string{`4:13 schema.type: zoneId: expected a string, got integer "1234"`},
+			want: []string{`4:5 schema.type: zoneId: expected a string, got integer "1234"`},
 		},
 		{
 			name: "duplicate key",
@@ -97,7 +97,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{
 			name: "bad timestamp",
 			yaml: "version: 1\nexports:\n  - {name: e, topicId: t, query: q, count: 1, from: yesterday, to: 1}\n",
-			want: []string{`3:53 schema.type: from: string "yesterday" is not a time`},
+			want: []string{`3:47 schema.type: from: string "yesterday" is not a time`},
 		},
 		{
 			name: "duplicate identity",

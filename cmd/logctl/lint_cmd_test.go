@@ -44,7 +44,7 @@ func TestLintFindings(t *testing.T) {
 	}{
 		{name: "clean", taskName: "ok", extra: "sample: 500"},
 		{name: "type error hides the range check on the same key", taskName: "ok", extra: "sample: high",
-			want:    []brief{{"schema.type", "deliveryTasks[0].sample", "t.yaml:10:13", "deliveryTask", "ok"}},
+			want:    []brief{{"schema.type", "deliveryTasks[0].sample", "t.yaml:10:5", "deliveryTask", "ok"}},
 			wantMsg: map[string]string{"schema.type": "\nhint: "}},
 		{name: "range check alone", taskName: "ok", extra: "sample: 0",
 			want: []brief{{"teo.sample-range", "deliveryTasks[0].sample", "t.yaml:10:5", "deliveryTask", "ok"}}},
