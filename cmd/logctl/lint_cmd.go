@@ -11,6 +11,7 @@ import (
 
 	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/policy"
+	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
 )
 
@@ -18,6 +19,7 @@ type lintOptions struct {
 	policyDirs []string
 	output     string
 	strict     bool
+	live       bool
 }
 
 func newLintCmd(a *app) *cobra.Command {
@@ -62,6 +64,7 @@ linted (a path that cannot be read, a policy that does not compile).`,
 	f.StringArrayVar(&o.policyDirs, "policy", nil, "add the Rego policies and data files of `DIR` (repeatable)")
 	f.StringVarP(&o.output, "output", "o", "text", "output `format`: "+strings.Join(render.FindingFormats(), "|"))
 	f.BoolVar(&o.strict, "strict", false, "fail (exit 3) on warnings too")
+	f.BoolVar(&o.live, "live", false, "also read the live state, so uniqueness rules see resources no file declares (needs credentials, or --emulator)")
 	return cmd
 }
 
@@ -92,7 +95,13 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	if eng.err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", eng.err))
 	}
-	findings, err := lintFindings(a, eng.engine, doc, diags)
+	var live map[string]any
+	if o.live && !diags.HasErrors() {
+		if live, err = a.readLiveForLint(doc); err != nil {
+			return err
+		}
+	}
+	findings, err := lintFindingsLive(a, eng.engine, doc, diags, live)
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
@@ -120,6 +129,34 @@ func runLint(a *app, o lintOptions, paths []string) error {
 // the same path (sample: high is a type error; "sample out of range" on top
 // of it would only be noise).
 func lintFindings(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Diagnostics) ([]policy.Finding, error) {
+	return lintFindingsLive(a, eng, doc, diags, nil)
+}
+
+// readLiveForLint reads the live state of what the files touch, as the
+// policies' data.logctl.live. The resource ids that decide what to read are
+// never secrets, so no ${env:} reference needs resolving here.
+func (a *app) readLiveForLint(doc *spec.Document) (map[string]any, error) {
+	cloud, err := a.openCloud(a.ctx)
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	defer cloud.stop()
+	providers, err := newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI()})
+	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	targets := reconcile.Targets(doc)
+	fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(targets))
+	live, err := (&reconcile.Reader{Providers: providers}).Read(a.ctx, targets)
+	if err != nil {
+		return nil, withCode(exitError, fmt.Errorf("lint: %w", explainAPIError(err)))
+	}
+	return liveInput(live), nil
+}
+
+// lintFindingsLive is lintFindings with the live state handed to the
+// policies (nil: none was read).
+func lintFindingsLive(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Diagnostics, live map[string]any) ([]policy.Finding, error) {
 	findings := make([]policy.Finding, 0, len(diags))
 	schemaPaths := map[string]bool{}
 	for _, d := range diags {
@@ -128,7 +165,7 @@ func lintFindings(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Dia
 			schemaPaths[d.Path] = true
 		}
 	}
-	pf, err := eng.Eval(a.ctx, doc, nil)
+	pf, err := eng.Eval(a.ctx, doc, live)
 	if err != nil {
 		return nil, err
 	}
