@@ -10,9 +10,11 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxExpandedNodes bounds how many nodes alias expansion may produce in one
-// file, so that a "billion laughs" document is refused quickly with bounded
-// memory instead of being expanded.
+// maxExpandedNodes bounds how many nodes alias expansion may add to a
+// document, so that a "billion laughs" document is refused quickly with
+// bounded memory instead of being expanded. The nodes written out in the
+// file do not count against it: a large file without aliases (100,000
+// resources are several million nodes) is no bomb.
 const maxExpandedNodes = 2_000_000
 
 // decoder fills Go values from yaml.v3 nodes, reporting every problem as a
@@ -27,6 +29,22 @@ type decoder struct {
 
 func newDecoder(file string) *decoder {
 	return &decoder{file: file, budget: maxExpandedNodes, active: map[*yaml.Node]bool{}}
+}
+
+// allowWalks raises the budget by the nodes the document spells out, once
+// for each of the walks the caller makes over it (decode, then toValue):
+// only what aliases add on top is limited by maxExpandedNodes.
+func (d *decoder) allowWalks(root *yaml.Node, walks int) {
+	d.budget += walks * countNodes(root)
+}
+
+// countNodes counts the nodes of a tree without following aliases.
+func countNodes(n *yaml.Node) int {
+	c := 1
+	for _, child := range n.Content {
+		c += countNodes(child)
+	}
+	return c
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Column: n.Column} }

@@ -196,6 +196,7 @@ func (pf *parsedFile) decodeDoc(n *yaml.Node) {
 	}
 	root := n.Content[0]
 	d := newDecoder(pf.name)
+	d.allowWalks(root, 2)
 	var pd parsedDoc
 	pd.root = root
 	d.decode(root, reflectValue(&pd.file), "")

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"gopkg.in/yaml.v3"
 )
 
 // diagLines renders diagnostics as "line:col rule: summary" for comparison.
@@ -282,5 +283,38 @@ func TestEnvRefs(t *testing.T) {
 		if IsEnvRef(tc.in) != tc.exact || !cmp.Equal(EnvRefs(tc.in), tc.names) || malformedEnvRef(tc.in) != tc.bad {
 			t.Errorf("%q: exact=%v names=%v bad=%q", tc.in, IsEnvRef(tc.in), EnvRefs(tc.in), malformedEnvRef(tc.in))
 		}
+	}
+}
+
+// TestAliasBudgetCountsOnlyExpansion: the nodes a file spells out never
+// count against the alias budget (100,000 resources are millions of nodes);
+// what aliases add does.
+func TestAliasBudgetCountsOnlyExpansion(t *testing.T) {
+	tests := []struct {
+		name   string
+		yaml   string
+		bombed bool
+	}{
+		{name: "many written nodes", yaml: validTask + strings.Repeat("  - {name: t, zoneId: z, entities: [a, b, c, d]}\n", 20)},
+		{name: "few expanded nodes", yaml: validTask + "  - &t {name: t, zoneId: z}\n  - *t\n"},
+		{name: "many expanded nodes", yaml: validTask + "  - &t {name: t, zoneId: z, entities: [a, b, c, d, e, f]}\n" + strings.Repeat("  - *t\n", 3), bombed: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var doc yaml.Node
+			if err := yaml.Unmarshal([]byte(tc.yaml), &doc); err != nil {
+				t.Fatal(err)
+			}
+			root := doc.Content[0]
+			d := newDecoder("f.yaml")
+			d.budget = 10 // what aliases may add over both walks
+			d.allowWalks(root, 2)
+			var f File
+			d.decode(root, reflectValue(&f), "")
+			d.toValue(root)
+			if d.bombed != tc.bombed {
+				t.Errorf("bombed = %v, want %v (diagnostics %v)", d.bombed, tc.bombed, diagLines(d.diags))
+			}
+		})
 	}
 }
