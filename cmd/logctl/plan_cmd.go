@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
@@ -118,20 +117,9 @@ func runPlan(a *app, o planOptions, paths []string) error {
 // makePlan lints, resolves the environment, reads the live state and
 // diffs. Lint errors stop it before any API call (exit 3).
 func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planned, error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	eng, err := policy.New(a.ctx, policy.Options{UserDirs: policyDirs})
+	eng, raw, findings, err := a.loadAndLint(policyDirs, paths)
 	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	raw, diags, err := spec.Load(paths)
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	findings, err := lintFindings(a, eng, raw, diags)
-	if err != nil {
-		return nil, withCode(exitError, err)
+		return nil, err
 	}
 	pl := &planned{raw: raw, findings: findings}
 	if err := a.reportFindings(findings, raw); err != nil {
@@ -153,8 +141,14 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 	if err != nil {
 		return nil, withCode(exitError, explainAPIError(err))
 	}
+	// The diff is pure and independent of the second policy pass: compute
+	// it meanwhile on the core the policies leave idle. It is only kept
+	// when that pass finds no error.
+	planCh := make(chan *diff.Plan, 1)
+	go func() { planCh <- diff.Compute(resolved, raw, pl.live) }()
 	// Second pass: uniqueness rules now see live resources no file declares.
 	liveFindings, err := eng.Eval(a.ctx, raw, liveInput(pl.live))
+	plan := <-planCh
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
@@ -163,8 +157,39 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 	if err := a.reportFindings(extra, raw); err != nil {
 		return pl, err
 	}
-	pl.plan = diff.Compute(resolved, raw, pl.live)
+	pl.plan = plan
 	return pl, nil
+}
+
+// loadAndLint compiles the policies while spec.Load parses the files (the
+// two are independent), then runs the first policy pass, before any API
+// call.
+func (a *app) loadAndLint(policyDirs, paths []string) (*policy.Engine, *spec.Document, []policy.Finding, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	type built struct {
+		engine *policy.Engine
+		err    error
+	}
+	engineCh := make(chan built, 1)
+	go func() {
+		e, err := policy.New(a.ctx, policy.Options{UserDirs: policyDirs})
+		engineCh <- built{e, err}
+	}()
+	raw, diags, err := spec.Load(paths)
+	eng := <-engineCh
+	if eng.err != nil {
+		return nil, nil, nil, withCode(exitError, eng.err)
+	}
+	if err != nil {
+		return nil, nil, nil, withCode(exitError, err)
+	}
+	findings, err := lintFindings(a, eng.engine, raw, diags)
+	if err != nil {
+		return nil, nil, nil, withCode(exitError, err)
+	}
+	return eng.engine, raw, findings, nil
 }
 
 // reportFindings prints findings on stderr (stdout carries the plan) and
@@ -206,36 +231,6 @@ func (a *app) printDiagnostics(ds spec.Diagnostics) {
 			fmt.Fprintf(a.stderr, "    hint: %s\n", d.Detail)
 		}
 	}
-}
-
-// liveInput is the live state in the shape of the YAML, for the policies'
-// data.logctl.live.
-func liveInput(live *diff.Live) map[string]any {
-	var tasks, exports, dumps []any
-	for _, t := range live.DeliveryTasks {
-		tasks = append(tasks, toPlain(t.Task))
-	}
-	for _, e := range live.Exports {
-		exports = append(exports, toPlain(e.Export))
-	}
-	for _, d := range live.Dumps {
-		dumps = append(dumps, toPlain(d.Dump))
-	}
-	return map[string]any{"deliveryTasks": orEmpty(tasks), "exports": orEmpty(exports), "dumps": orEmpty(dumps)}
-}
-
-func toPlain(v any) any {
-	b, _ := json.Marshal(v)
-	var out any
-	_ = json.Unmarshal(b, &out)
-	return out
-}
-
-func orEmpty(v []any) []any {
-	if v == nil {
-		return []any{}
-	}
-	return v
 }
 
 func describeTargets(ts []reconcile.Target) string {
