@@ -53,7 +53,7 @@ func New(service, version string, cfg Config) (*Client, error) {
 	// Vendor messages are shown to users; ask for English (api3.md §1: zh-CN|en-US).
 	prof.Language = "en-US"
 	sdk := common.NewCommonClient(cred, cfg.Region, prof).
-		WithHttpTransport(apierr.Transport{Base: cfg.transport()})
+		WithHttpTransport(fastDecoder{base: apierr.Transport{Base: cfg.transport()}})
 	return &Client{
 		service: service, version: version, region: cfg.Region,
 		host: ep.host, timeout: cfg.timeout(), sdk: sdk,
@@ -88,11 +88,12 @@ func (c *Client) Call(ctx context.Context, action string, req, resp any) error {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	ctx, tr := apierr.WithTrace(ctx)
+	ctx, job := withDecodeJob(ctx, resp)
 
 	r := &rawRequest{BaseRequest: &tchttp.BaseRequest{}, payload: body}
 	r.Init().WithApiInfo(c.service, c.version, action)
 	r.SetContext(ctx)
-	sink := &responseSink{BaseResponse: &tchttp.BaseResponse{}, out: resp}
+	sink := &responseSink{BaseResponse: &tchttp.BaseResponse{}, out: resp, job: job}
 	if err := c.sdk.Send(r, sink); err != nil {
 		if sink.err != nil {
 			return &apierr.HTTPError{Op: c.service + " " + action, Host: c.host,
@@ -116,15 +117,20 @@ type rawRequest struct {
 func (r *rawRequest) MarshalJSON() ([]byte, error) { return r.payload, nil }
 
 // responseSink receives the response body after the SDK has checked it for
-// an Error object, and decodes the "Response" member into out.
+// an Error object, and decodes the "Response" member into out, unless the
+// transport already did (decode.go).
 type responseSink struct {
 	*tchttp.BaseResponse
 	out any
-	err error // decode failure, kept here because the SDK's message quotes the body
+	job *decodeJob // nil when out's type cannot take the fast path
+	err error      // decode failure, kept here because the SDK's message quotes the body
 }
 
 // UnmarshalJSON implements json.Unmarshaler for the SDK's decoder.
 func (s *responseSink) UnmarshalJSON(b []byte) error {
+	if s.job != nil && s.job.done {
+		return nil
+	}
 	var env struct {
 		Response json.RawMessage `json:"Response"`
 	}
