@@ -3,7 +3,7 @@ package diff
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -47,9 +47,11 @@ func diffTasks(p *Plan, desired, raw *spec.Document, live []LiveTask, scopes *sc
 		lt := live[idx[0]]
 		used[idx[0]] = true
 		byKey[c.Key] = idx[1:]
-		c.LiveID, c.Fingerprint = lt.ID, TaskFingerprint(lt.Task)
-		got := withSecretHeaders(lt.Task, want)
-		compare(&c, taskFields(NormalizeTask(got)), wantFields)
+		// One flattening of the live task serves the fingerprint and,
+		// with the desired secret marks on its headers, the comparison.
+		gotFields := taskFields(NormalizeTask(lt.Task))
+		c.LiveID, c.Fingerprint = lt.ID, fingerprint(slices.Clone(gotFields))
+		compare(&c, withSecretHeaders(gotFields, lt.Task, want), wantFields)
 		if c.Action == ActionReplace {
 			c.ReplaceOrder = CreateThenDelete
 			if TasksConflict(lt.Task, *want) {
@@ -68,23 +70,24 @@ func diffTasks(p *Plan, desired, raw *spec.Document, live []LiveTask, scopes *sc
 	}
 }
 
-// withSecretHeaders copies the desired `secret: true` marks onto the live
-// headers of the same name: the API does not know which headers are secret.
-func withSecretHeaders(got spec.DeliveryTask, want *spec.DeliveryTask) spec.DeliveryTask {
-	if got.CustomEndpoint == nil || want.CustomEndpoint == nil {
+// withSecretHeaders copies the desired `secret: true` marks onto the fields
+// of the live headers of the same name: the API does not know which headers
+// are secret. got is the flattened live task; it is not modified.
+func withSecretHeaders(got fieldList, live spec.DeliveryTask, want *spec.DeliveryTask) fieldList {
+	if live.CustomEndpoint == nil || want.CustomEndpoint == nil {
 		return got
 	}
 	secretNames := map[string]bool{}
 	for _, h := range want.CustomEndpoint.Headers {
 		secretNames[h.Name] = h.Secret
 	}
-	ce := *got.CustomEndpoint
-	ce.Headers = append([]spec.Header(nil), ce.Headers...)
-	for i := range ce.Headers {
-		ce.Headers[i].Secret = secretNames[ce.Headers[i].Name]
+	out := slices.Clone(got)
+	for i := range out {
+		if name, ok := strings.CutPrefix(out[i].path, headerPrefix); ok {
+			out[i].secret = secretNames[name]
+		}
 	}
-	got.CustomEndpoint = &ce
-	return got
+	return out
 }
 
 func diffExports(p *Plan, desired *spec.Document, live []LiveExport, scopes *scopeIndex) {
@@ -106,8 +109,9 @@ func diffExports(p *Plan, desired *spec.Document, live []LiveExport, scopes *sco
 		le := live[idx[0]]
 		used[idx[0]] = true
 		byKey[c.Key] = idx[1:]
-		c.LiveID, c.Fingerprint = le.ID, ExportFingerprint(le.Export)
-		compare(&c, exportFields(NormalizeExport(le.Export)), exportFields(NormalizeExport(*want)))
+		gotFields := exportFields(NormalizeExport(le.Export))
+		c.LiveID, c.Fingerprint = le.ID, fingerprint(slices.Clone(gotFields))
+		compare(&c, gotFields, exportFields(NormalizeExport(*want)))
 		if c.Action == ActionReplace {
 			c.ReplaceOrder = CreateThenDelete // exports have no uniqueness rule
 		}
@@ -142,8 +146,9 @@ func diffDumps(p *Plan, desired *spec.Document, live []LiveDump, scopes *scopeIn
 		ld := live[idx[0]]
 		used[idx[0]] = true
 		byKey[c.Key] = idx[1:]
-		c.LiveID, c.Fingerprint = ld.ID, DumpFingerprint(ld.Dump)
-		compare(&c, dumpFields(NormalizeDump(ld.Dump)), dumpFields(NormalizeDump(*want)))
+		gotFields := dumpFields(NormalizeDump(ld.Dump))
+		c.LiveID, c.Fingerprint = ld.ID, fingerprint(slices.Clone(gotFields))
+		compare(&c, gotFields, dumpFields(NormalizeDump(*want)))
 		p.Changes = append(p.Changes, c)
 	}
 	for i, ld := range live {
@@ -171,29 +176,27 @@ func leftover(p *Plan, res Resource, scope, fingerprint string) {
 // compare fills the action and changed fields of c from the two flattened
 // sides. Any changed field the API cannot modify makes it a replace.
 func compare(c *Change, got, want fieldList) {
-	gotBy := make(map[string]field, len(got))
-	for _, f := range got {
-		gotBy[f.path] = f
-	}
-	wantBy := make(map[string]field, len(want))
-	for _, f := range want {
-		wantBy[f.path] = f
-	}
-	paths := unionPaths(got, want)
 	var replaceBy []string
-	for _, path := range paths {
-		g, inGot := gotBy[path]
-		w, inWant := wantBy[path]
+	for _, p := range pairFields(got, want) {
+		g, w := p.got, p.want
+		inGot, inWant := g != nil, w != nil
 		if inGot && inWant && g.value == w.value {
 			continue
 		}
 		if !inGot && w.value == "null" || !inWant && g.value == "null" {
 			continue
 		}
-		fc := FieldChange{Path: path, ForcesReplace: g.replace || w.replace, Sensitive: g.secret || w.secret}
-		fc.Before, fc.After = display(g, inGot, fc.Sensitive, false), display(w, inWant, fc.Sensitive, true)
+		var gf, wf field
+		if inGot {
+			gf = *g
+		}
+		if inWant {
+			wf = *w
+		}
+		fc := FieldChange{Path: p.path, ForcesReplace: gf.replace || wf.replace, Sensitive: gf.secret || wf.secret}
+		fc.Before, fc.After = display(gf, inGot, fc.Sensitive, false), display(wf, inWant, fc.Sensitive, true)
 		if fc.ForcesReplace {
-			replaceBy = append(replaceBy, path)
+			replaceBy = append(replaceBy, p.path)
 		}
 		c.Fields = append(c.Fields, fc)
 	}
@@ -206,6 +209,76 @@ func compare(c *Change, got, want fieldList) {
 	default:
 		c.Action = ActionNoop
 	}
+}
+
+// fieldPair is one path of a comparison with its field on either side (nil
+// when that side lacks it).
+type fieldPair struct {
+	path      string
+	got, want *field
+}
+
+// pairFields lines up the fields of both sides by path: want's order first,
+// then paths only the live side has, so output follows the YAML layout. A
+// path listed twice (two headers of one name) counts once, with its last
+// field. Both sides are usually flattened from the same shape, path for
+// path: that case needs no index.
+func pairFields(got, want fieldList) []fieldPair {
+	out := make([]fieldPair, 0, len(want))
+	if aligned(got, want) {
+		for i := range want {
+			out = append(out, fieldPair{want[i].path, &got[i], &want[i]})
+		}
+		return out
+	}
+	gotBy := make(map[string]*field, len(got))
+	for i := range got {
+		gotBy[got[i].path] = &got[i]
+	}
+	wantBy := make(map[string]*field, len(want))
+	for i := range want {
+		wantBy[want[i].path] = &want[i]
+	}
+	seen := make(map[string]bool, len(want)+len(got))
+	for _, fl := range []fieldList{want, got} {
+		for _, f := range fl {
+			if !seen[f.path] {
+				seen[f.path] = true
+				out = append(out, fieldPair{f.path, gotBy[f.path], wantBy[f.path]})
+			}
+		}
+	}
+	return out
+}
+
+// aligned reports whether got and want list the same paths in the same
+// order, each once. Only header paths can repeat (taskFields).
+func aligned(got, want fieldList) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	headers := 0
+	for i := range want {
+		if got[i].path != want[i].path {
+			return false
+		}
+		if strings.HasPrefix(want[i].path, headerPrefix) {
+			headers++
+		}
+	}
+	if headers < 2 {
+		return true
+	}
+	seen := make(map[string]bool, headers)
+	for _, f := range want {
+		if strings.HasPrefix(f.path, headerPrefix) {
+			if seen[f.path] {
+				return false
+			}
+			seen[f.path] = true
+		}
+	}
+	return true
 }
 
 // created lists the fields of a resource to be created, as additions.
@@ -232,22 +305,6 @@ func display(f field, present, sensitive, after bool) string {
 	return f.value
 }
 
-// unionPaths lists the paths of both sides: want's order first, then paths
-// only the live side has, so output follows the YAML layout.
-func unionPaths(got, want fieldList) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, fl := range []fieldList{want, got} {
-		for _, f := range fl {
-			if !seen[f.path] {
-				seen[f.path] = true
-				out = append(out, f.path)
-			}
-		}
-	}
-	return out
-}
-
 // TaskFingerprint identifies a live task's normalized content without its
 // secrets, for the stale-plan check of `apply --plan`.
 func TaskFingerprint(t spec.DeliveryTask) string { return fingerprint(taskFields(NormalizeTask(t))) }
@@ -261,12 +318,17 @@ func DumpFingerprint(d spec.Dump) string { return fingerprint(dumpFields(Normali
 func fingerprint(fl fieldList) string {
 	sort.SliceStable(fl, func(i, j int) bool { return fl[i].path < fl[j].path })
 	h := sha256.New()
+	line := make([]byte, 0, 256)
 	for _, f := range fl {
+		line = append(line[:0], f.path...)
 		if f.secret {
-			fmt.Fprintf(h, "%s=(secret)\n", f.path)
-			continue
+			line = append(line, "=(secret)\n"...)
+		} else {
+			line = append(line, '=')
+			line = append(line, f.value...)
+			line = append(line, '\n')
 		}
-		fmt.Fprintf(h, "%s=%s\n", f.path, f.value)
+		h.Write(line)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }

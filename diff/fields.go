@@ -1,8 +1,6 @@
 package diff
 
 import (
-	"bytes"
-	"encoding/json"
 	"strings"
 
 	"github.com/logctl/logctl/spec"
@@ -18,8 +16,9 @@ type field struct {
 
 type fieldList []field
 
-func (fl *fieldList) add(path string, v any, flags ...fieldFlag) {
-	f := field{path: path, value: encode(v)}
+// add appends a field whose value is already encoded (encode.go).
+func (fl *fieldList) add(path, value string, flags ...fieldFlag) {
+	f := field{path: path, value: value}
 	for _, fl := range flags {
 		fl(&f)
 	}
@@ -30,58 +29,50 @@ type fieldFlag func(*field)
 
 func secret(f *field)       { f.secret = true }
 func forceReplace(f *field) { f.replace = true }
-func secretIf(b bool) fieldFlag {
-	return func(f *field) { f.secret = f.secret || b }
-}
 
-// encode is the display and comparison form of a value: compact JSON,
-// without the HTML escaping that would show ">=" as "\u003e=".
-func encode(v any) string {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return "?"
-	}
-	return strings.TrimSuffix(buf.String(), "\n")
-}
+// headerPrefix starts the path of a custom endpoint header's field.
+const headerPrefix = "customEndpoint.headers."
 
 // taskFields flattens a normalized delivery task. The mutability follows
 // edgeone-logs.md §3: Modify does not accept Area, LogType, TaskType or CLS.
 func taskFields(t spec.DeliveryTask) fieldList {
-	var fl fieldList
-	fl.add("type", t.Type, forceReplace)
-	fl.add("logType", t.LogType, forceReplace)
-	fl.add("area", t.Area, forceReplace)
-	fl.add("entities", t.Entities)
-	fl.add("fields", t.Fields)
-	fl.add("customFields", t.CustomFields)
-	fl.add("deliveryConditions", t.DeliveryConditions)
-	fl.add("sample", t.Sample)
-	fl.add("logFormat", t.LogFormat)
-	fl.add("enabled", t.Enabled)
+	fl := make(fieldList, 0, 24)
+	fl.add("type", encodeString(t.Type), forceReplace)
+	fl.add("logType", encodeString(t.LogType), forceReplace)
+	fl.add("area", encodeString(t.Area), forceReplace)
+	fl.add("entities", encodeStrings(t.Entities))
+	fl.add("fields", encodeStrings(t.Fields))
+	fl.add("customFields", encodeCustomFields(t.CustomFields))
+	fl.add("deliveryConditions", encodeConditions(t.DeliveryConditions))
+	fl.add("sample", encodeInt(t.Sample))
+	fl.add("logFormat", encodeLogFormat(t.LogFormat))
+	fl.add("enabled", encodeBool(t.Enabled))
 	if c := t.CLS; c != nil {
-		fl.add("cls.logSetId", c.LogSetID, forceReplace)
-		fl.add("cls.topicId", c.TopicID, forceReplace)
-		fl.add("cls.logSetRegion", c.LogSetRegion, forceReplace)
+		fl.add("cls.logSetId", encodeString(c.LogSetID), forceReplace)
+		fl.add("cls.topicId", encodeString(c.TopicID), forceReplace)
+		fl.add("cls.logSetRegion", encodeString(c.LogSetRegion), forceReplace)
 	}
 	if c := t.CustomEndpoint; c != nil {
-		fl.add("customEndpoint.url", c.URL)
-		fl.add("customEndpoint.accessId", c.AccessID, secret)
-		fl.add("customEndpoint.accessKey", c.AccessKey, secret)
-		fl.add("customEndpoint.compressType", c.CompressType)
-		fl.add("customEndpoint.protocol", c.Protocol)
+		fl.add("customEndpoint.url", encodeString(c.URL))
+		fl.add("customEndpoint.accessId", encodeString(c.AccessID), secret)
+		fl.add("customEndpoint.accessKey", encodeString(c.AccessKey), secret)
+		fl.add("customEndpoint.compressType", encodeString(c.CompressType))
+		fl.add("customEndpoint.protocol", encodeString(c.Protocol))
 		for _, h := range c.Headers {
-			fl.add("customEndpoint.headers."+h.Name, h.Value, secretIf(h.Secret))
+			if h.Secret {
+				fl.add(headerPrefix+h.Name, encodeString(h.Value), secret)
+			} else {
+				fl.add(headerPrefix+h.Name, encodeString(h.Value))
+			}
 		}
 	}
 	if s := t.S3; s != nil {
-		fl.add("s3.endpoint", s.Endpoint)
-		fl.add("s3.region", s.Region)
-		fl.add("s3.bucket", s.Bucket)
-		fl.add("s3.compressType", s.CompressType)
-		fl.add("s3.accessId", s.AccessID, secret)
-		fl.add("s3.accessKey", s.AccessKey, secret)
+		fl.add("s3.endpoint", encodeString(s.Endpoint))
+		fl.add("s3.region", encodeString(s.Region))
+		fl.add("s3.bucket", encodeString(s.Bucket))
+		fl.add("s3.compressType", encodeString(s.CompressType))
+		fl.add("s3.accessId", encodeString(s.AccessID), secret)
+		fl.add("s3.accessKey", encodeString(s.AccessKey), secret)
 	}
 	return fl
 }
@@ -89,17 +80,17 @@ func taskFields(t spec.DeliveryTask) fieldList {
 // exportFields flattens a normalized export. Exports have no modify API
 // (cls-export.md §5): every field forces a replace.
 func exportFields(e spec.Export) fieldList {
-	var fl fieldList
-	fl.add("region", e.Region, forceReplace)
-	fl.add("topicId", e.TopicID, forceReplace)
-	fl.add("query", e.Query, forceReplace)
-	fl.add("count", e.Count, forceReplace)
-	fl.add("from", e.From.RFC3339(), forceReplace)
-	fl.add("to", e.To.RFC3339(), forceReplace)
-	fl.add("order", e.Order, forceReplace)
-	fl.add("format", e.Format, forceReplace)
-	fl.add("syntaxRule", e.SyntaxRule, forceReplace)
-	fl.add("derivedFields", e.DerivedFields, forceReplace)
+	fl := make(fieldList, 0, 10)
+	fl.add("region", encodeString(e.Region), forceReplace)
+	fl.add("topicId", encodeString(e.TopicID), forceReplace)
+	fl.add("query", encodeString(e.Query), forceReplace)
+	fl.add("count", encodeInt(e.Count), forceReplace)
+	fl.add("from", encodeString(e.From.RFC3339()), forceReplace)
+	fl.add("to", encodeString(e.To.RFC3339()), forceReplace)
+	fl.add("order", encodeString(e.Order), forceReplace)
+	fl.add("format", encodeString(e.Format), forceReplace)
+	fl.add("syntaxRule", encodeInt(e.SyntaxRule), forceReplace)
+	fl.add("derivedFields", encodeStrings(e.DerivedFields), forceReplace)
 	return fl
 }
 
@@ -107,17 +98,17 @@ func exportFields(e spec.Export) fieldList {
 // format, period, prefixes and status in place (huawei-lts-transfer.md §6);
 // the identity fields never differ between matched resources.
 func dumpFields(d spec.Dump) fieldList {
-	var fl fieldList
-	fl.add("region", d.Region, forceReplace)
-	fl.add("projectId", d.ProjectID, forceReplace)
-	fl.add("logGroupId", d.LogGroupID, forceReplace)
-	fl.add("bucket", d.Bucket, forceReplace)
-	fl.add("logStreamIds", d.LogStreamIDs)
-	fl.add("storageFormat", d.StorageFormat)
-	fl.add("enabled", d.Enabled)
-	fl.add("prefixName", d.PrefixName)
-	fl.add("dirPrefixName", d.DirPrefixName)
-	fl.add("period", d.Period)
+	fl := make(fieldList, 0, 10)
+	fl.add("region", encodeString(d.Region), forceReplace)
+	fl.add("projectId", encodeString(d.ProjectID), forceReplace)
+	fl.add("logGroupId", encodeString(d.LogGroupID), forceReplace)
+	fl.add("bucket", encodeString(d.Bucket), forceReplace)
+	fl.add("logStreamIds", encodeStrings(d.LogStreamIDs))
+	fl.add("storageFormat", encodeString(d.StorageFormat))
+	fl.add("enabled", encodeBool(d.Enabled))
+	fl.add("prefixName", encodeString(d.PrefixName))
+	fl.add("dirPrefixName", encodeString(d.DirPrefixName))
+	fl.add("period", encodeString(d.Period))
 	return fl
 }
 
