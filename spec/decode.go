@@ -31,11 +31,12 @@ func newDecoder(file string) *decoder {
 	return &decoder{file: file, budget: maxExpandedNodes, active: map[*yaml.Node]bool{}}
 }
 
-// allowWalks raises the budget by the nodes the document spells out, once
-// for each of the walks the caller makes over it (decode, then toValue):
-// only what aliases add on top is limited by maxExpandedNodes.
-func (d *decoder) allowWalks(root *yaml.Node, walks int) {
-	d.budget += walks * countNodes(root)
+// allowWalks raises the budget by the nodes the document spells out
+// (countNodes), once for each of the walks the caller makes over it
+// (decode, then toValue): only what aliases add on top is limited by
+// maxExpandedNodes.
+func (d *decoder) allowWalks(nodes, walks int) {
+	d.budget += walks * nodes
 }
 
 // countNodes counts the nodes of a tree without following aliases.

@@ -26,9 +26,12 @@ type Document struct {
 	input   map[string]any
 }
 
+// source is where a resource or a top-level value came from: a node of a
+// document's position index (positions.go).
 type source struct {
 	file string
-	node *yaml.Node
+	idx  *posIndex
+	node int32
 }
 
 // listKeys are the top-level lists that merge by concatenation.
@@ -50,11 +53,11 @@ func merge(files []*parsedFile) (*Document, Diagnostics) {
 			doc.Dumps = append(doc.Dumps, pd.file.Dumps...)
 			doc.Scopes = append(doc.Scopes, pd.file.Scopes...)
 			for _, key := range listKeys {
-				doc.recordList(key, pf.name, pd.root, input, pd.value)
+				doc.recordList(key, pf.name, pd, input)
 			}
 			for _, key := range []string{"version", "defaults", "safety"} {
-				if n := lookupKey(pd.root, key); n != nil {
-					doc.single[key] = append(doc.single[key], source{pf.name, n})
+				if _, v := pd.pos.lookupPair(pd.root, key); v >= 0 {
+					doc.single[key] = append(doc.single[key], source{pf.name, pd.pos, v})
 				}
 			}
 			if sf := pd.file.Safety; sf != nil {
@@ -82,20 +85,16 @@ func merge(files []*parsedFile) (*Document, Diagnostics) {
 
 // recordList remembers where each item of a top-level list came from and
 // appends its plain value to the merged input.
-func (doc *Document) recordList(key, file string, root *yaml.Node, input, value map[string]any) {
-	seq := lookupKey(root, key)
-	if seq != nil {
-		for seq.Kind == yaml.AliasNode {
-			seq = seq.Alias
-		}
-	}
-	if seq == nil || seq.Kind != yaml.SequenceNode {
+func (doc *Document) recordList(key, file string, pd parsedDoc, input map[string]any) {
+	_, seq := pd.pos.lookupPair(pd.root, key)
+	first, n, ok := pd.pos.items(seq)
+	if !ok {
 		return
 	}
-	for _, item := range seq.Content {
-		doc.sources[key] = append(doc.sources[key], source{file, item})
+	for i := first; i < first+n; i++ {
+		doc.sources[key] = append(doc.sources[key], source{file, pd.pos, i})
 	}
-	items, _ := value[key].([]any)
+	items, _ := pd.value[key].([]any)
 	prev, _ := input[key].([]any)
 	input[key] = append(prev, items...)
 }
@@ -128,7 +127,7 @@ func (doc *Document) mergeDefaults(file string, pd parsedDoc) Diagnostics {
 		}
 		if *dst != "" && *dst != val {
 			first := doc.Locate(path)
-			here := locateIn(source{file, pd.root}, path)
+			here := locateIn(source{file, pd.pos, pd.root}, path)
 			diags = append(diags, Diagnostic{Rule: "schema.conflicting-default", Severity: SeverityError,
 				Summary: fmt.Sprintf("%s is set to %q here and to %q at %s", path, val, *dst, first),
 				Detail:  "set each default once", Pos: here, Path: path})
@@ -209,8 +208,7 @@ func (doc *Document) Locate(path string) Pos {
 		return locateIn(srcs[idx], rest)
 	}
 	if srcs := doc.single[name]; len(srcs) > 0 {
-		s := srcs[0]
-		return locateIn(source{s.file, s.node}, rest)
+		return locateIn(srcs[0], rest)
 	}
 	if len(doc.Files) > 0 {
 		return Pos{File: doc.Files[0]}
@@ -231,40 +229,6 @@ func (doc *Document) ResourceAt(path string) (Kind, string, bool) {
 		return KindDump, doc.Dumps[idx].Name, true
 	}
 	return "", "", false
-}
-
-// locateIn walks path (relative to the node of s) and returns the position of
-// the deepest key or item it reaches.
-func locateIn(s source, path string) Pos {
-	n := s.node
-	pos := Pos{File: s.file, Line: n.Line, Column: n.Column}
-	for path != "" {
-		var seg string
-		seg, path = splitHead(path)
-		key, idx := splitIndex(seg)
-		for n.Kind == yaml.AliasNode {
-			n = n.Alias
-		}
-		if key != "" {
-			k, v := lookupPair(n, key)
-			if k == nil {
-				return pos
-			}
-			pos = Pos{File: s.file, Line: k.Line, Column: k.Column}
-			n = v
-		}
-		if idx >= 0 {
-			for n.Kind == yaml.AliasNode {
-				n = n.Alias
-			}
-			if n.Kind != yaml.SequenceNode || idx >= len(n.Content) {
-				return pos
-			}
-			n = n.Content[idx]
-			pos = Pos{File: s.file, Line: n.Line, Column: n.Column}
-		}
-	}
-	return pos
 }
 
 // splitHead splits "a[1].b.c" into "a[1]" and "b.c".

@@ -116,7 +116,8 @@ type parsedFile struct {
 }
 
 type parsedDoc struct {
-	root  *yaml.Node // the top-level mapping
+	pos   *posIndex // positions of the document's nodes; the yaml tree is not kept
+	root  int32     // the top-level mapping's slot in pos
 	file  File
 	value map[string]any
 }
@@ -196,14 +197,26 @@ func (pf *parsedFile) decodeDoc(n *yaml.Node) {
 	}
 	root := n.Content[0]
 	d := newDecoder(pf.name)
-	d.allowWalks(root, 2)
+	size := countNodes(root)
+	d.allowWalks(size, 2)
+	// The position index only reads the tree, like the two decoding walks:
+	// build it meanwhile (a single big file leaves the other core idle).
+	type indexed struct {
+		pos  *posIndex
+		root int32
+	}
+	index := make(chan indexed, 1)
+	go func() {
+		pos, slot := indexPositions(root, size)
+		index <- indexed{pos, slot}
+	}()
 	var pd parsedDoc
-	pd.root = root
 	d.decode(root, reflectValue(&pd.file), "")
 	if !d.bombed {
 		pd.value, _ = d.toValue(root).(map[string]any)
 	}
 	pf.diags = append(pf.diags, d.diags...)
+	ix := <-index
 	if d.bombed || pd.value == nil {
 		return
 	}
@@ -215,6 +228,7 @@ func (pf *parsedFile) decodeDoc(n *yaml.Node) {
 				Pos: Pos{File: pf.name, Line: vn.Line, Column: vn.Column}, Path: "version"})
 		}
 	}
+	pd.pos, pd.root = ix.pos, ix.root
 	pf.docs = append(pf.docs, pd)
 }
 

@@ -308,7 +308,7 @@ func TestAliasBudgetCountsOnlyExpansion(t *testing.T) {
 			root := doc.Content[0]
 			d := newDecoder("f.yaml")
 			d.budget = 10 // what aliases may add over both walks
-			d.allowWalks(root, 2)
+			d.allowWalks(countNodes(root), 2)
 			var f File
 			d.decode(root, reflectValue(&f), "")
 			d.toValue(root)
