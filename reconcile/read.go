@@ -66,37 +66,42 @@ type Reader struct {
 // outcomes (reading is idempotent). The first permanent failure cancels the
 // rest and is returned with the target it concerns.
 func (r *Reader) Read(ctx context.Context, targets []Target) (*diff.Live, error) {
+	for _, t := range targets {
+		if r.Providers[t.Kind] == nil {
+			return nil, fmt.Errorf("read %s: no provider for %s", t, t.Kind)
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	results := make([][]Object, len(targets))
 	errs := make([]error, len(targets))
-	sem := make(chan struct{}, max(r.Parallelism, 1))
-	if r.Parallelism == 0 {
-		sem = make(chan struct{}, 8)
+	queue := make(chan int, len(targets))
+	for _, i := range readOrder(targets) {
+		queue <- i
+	}
+	close(queue)
+	workers := r.Parallelism
+	if workers <= 0 {
+		workers = 8
 	}
 	var wg sync.WaitGroup
-	for i, t := range targets {
-		p := r.Providers[t.Kind]
-		if p == nil {
-			return nil, fmt.Errorf("read %s: no provider for %s", t, t.Kind)
-		}
+	for range min(workers, len(targets)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			select {
-			case sem <- struct{}{}:
-			case <-ctx.Done():
-				errs[i] = ctx.Err()
-				return
-			}
-			defer func() { <-sem }()
-			errs[i] = r.retry().do(ctx, true, func() error {
-				objs, err := p.Read(ctx, t)
-				results[i] = objs
-				return err
-			})
-			if errs[i] != nil {
-				cancel()
+			for i := range queue {
+				if errs[i] = ctx.Err(); errs[i] != nil {
+					continue
+				}
+				p, t := r.Providers[targets[i].Kind], targets[i]
+				errs[i] = r.retry().do(ctx, true, func() error {
+					objs, err := p.Read(ctx, t)
+					results[i] = objs
+					return err
+				})
+				if errs[i] != nil {
+					cancel()
+				}
 			}
 		}()
 	}
@@ -115,6 +120,33 @@ func (r *Reader) Read(ctx context.Context, targets []Target) (*diff.Live, error)
 		return nil, fmt.Errorf("read %s: %w", targets[first], errs[first])
 	}
 	return assemble(targets, results), nil
+}
+
+// readOrder is the order in which the pool starts the targets: one of each
+// kind in turn, the kind with the most targets first. Each kind's calls
+// are paced by their own per-action rate limit (one zone's pages wait for
+// teo's quota, never for cls's), so interleaving keeps every limiter busy
+// from the start; sorted order would start all the topics and projects
+// before the first zone. Within a kind the order is kept.
+func readOrder(targets []Target) []int {
+	byKind := map[spec.Kind][]int{}
+	var kinds []spec.Kind
+	for i, t := range targets {
+		if _, ok := byKind[t.Kind]; !ok {
+			kinds = append(kinds, t.Kind)
+		}
+		byKind[t.Kind] = append(byKind[t.Kind], i)
+	}
+	slices.SortStableFunc(kinds, func(a, b spec.Kind) int { return len(byKind[b]) - len(byKind[a]) })
+	order := make([]int, 0, len(targets))
+	for round := 0; len(order) < len(targets); round++ {
+		for _, k := range kinds {
+			if round < len(byKind[k]) {
+				order = append(order, byKind[k][round])
+			}
+		}
+	}
+	return order
 }
 
 func (r *Reader) retry() RetryPolicy {
