@@ -81,6 +81,18 @@ func verb(a diff.Action) string {
 	return "is up to date"
 }
 
+// changeWhy is the reason of a change, with the order of a replace: the
+// user should know whether delivery pauses in between.
+func changeWhy(c diff.Change) string {
+	switch c.ReplaceOrder {
+	case diff.CreateThenDelete:
+		return c.Reason + "; the new one is created before the old one is deleted"
+	case diff.DeleteThenCreate:
+		return c.Reason + "; the old one must be deleted first, so delivery pauses in between"
+	}
+	return c.Reason
+}
+
 // isLong decides when a changed value is shown as a line diff rather than
 // "before → after": multi-line values and long strings such as queries.
 func isLong(fc diff.FieldChange) bool {

@@ -50,8 +50,8 @@ func PlanMarkdownChange(c diff.Change) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<details><summary><code>%s</code> %s <b>%s</b> %s</summary>\n\n",
 		symbol(c.Action), c.Kind, mdsafe.EscapeHTML(c.Name), verb(c.Action))
-	if c.Reason != "" {
-		fmt.Fprintf(&b, "%s\n\n", mdsafe.EscapeMarkdown(c.Reason))
+	if why := changeWhy(c); why != "" {
+		fmt.Fprintf(&b, "%s\n\n", mdsafe.EscapeMarkdown(why))
 	}
 	var lines []string
 	for _, fc := range c.Fields {

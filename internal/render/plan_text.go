@@ -61,8 +61,8 @@ func writeTextChange(w io.Writer, c diff.Change, st textStyle) {
 	color := actionColor(c.Action)
 	head := fmt.Sprintf("%s %s %q", symbol(c.Action), c.Kind, c.Name)
 	fmt.Fprintf(w, "\n  %s %s", st.paint(color+ansiBold, head), verb(c.Action))
-	if c.Reason != "" {
-		fmt.Fprintf(w, " (%s)", c.Reason)
+	if why := changeWhy(c); why != "" {
+		fmt.Fprintf(w, " (%s)", why)
 	}
 	fmt.Fprintln(w)
 	if c.LiveID != "" {
