@@ -42,7 +42,9 @@ func (run *applyRun) execute(ctx context.Context, i int) error {
 		return wrapStep(err, "update", c)
 	case stepDelete:
 		if got.Kind() == "" {
-			got = Object{ID: c.LiveID}
+			// Deleting needs where the object lives (zone, region,
+			// project), which only the read gives.
+			return fmt.Errorf("delete %s %q: live object %s was not read", c.Kind, c.Name, c.LiveID)
 		}
 		err := run.a.retry().do(ctx, true, func() error {
 			if err := p.Delete(ctx, got); err != nil && !isNotFound(err) {
