@@ -117,6 +117,7 @@ func runPlan(a *app, o planOptions, paths []string) error {
 // makePlan lints, resolves the environment, reads the live state and
 // diffs. Lint errors stop it before any API call (exit 3).
 func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planned, error) {
+	defer tuneGC(a.getenv)()
 	eng, raw, findings, err := a.loadAndLint(policyDirs, paths)
 	if err != nil {
 		return nil, err
