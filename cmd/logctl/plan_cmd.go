@@ -118,20 +118,23 @@ func runPlan(a *app, o planOptions, paths []string) error {
 // diffs. Lint errors stop it before any API call (exit 3).
 func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planned, error) {
 	defer tuneGC(a.getenv)()
-	eng, raw, findings, err := a.loadAndLint(policyDirs, paths)
+	in, err := a.loadAndLint(cloud, policyDirs, paths)
 	if err != nil {
 		return nil, err
 	}
+	eng, raw, findings, resolved := in.engine, in.raw, in.findings, in.resolved
 	pl := &planned{raw: raw, findings: findings}
 	if err := a.reportFindings(findings, raw); err != nil {
 		return pl, err
 	}
-	resolved, rdiags := raw.Resolve(cloud.lookup)
-	if rdiags.HasErrors() {
-		a.printDiagnostics(rdiags)
-		return nil, withCode(exitError, fmt.Errorf("%d environment variables are missing", len(rdiags)))
+	for _, name := range in.notices {
+		cloud.notice(name)
 	}
-	pl.resolved, pl.targets = resolved, reconcile.Targets(resolved)
+	if in.rdiags.HasErrors() {
+		a.printDiagnostics(in.rdiags)
+		return nil, withCode(exitError, fmt.Errorf("%d environment variables are missing", len(in.rdiags)))
+	}
+	pl.resolved, pl.targets = resolved, in.targets
 	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI()})
 	if err != nil {
 		return nil, withCode(exitError, err)
@@ -162,10 +165,21 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 	return pl, nil
 }
 
-// loadAndLint compiles the policies while spec.Load parses the files (the
-// two are independent), then runs the first policy pass, before any API
-// call.
-func (a *app) loadAndLint(policyDirs, paths []string) (*policy.Engine, *spec.Document, []policy.Finding, error) {
+// lintedInput is what plan knows before any API call.
+type lintedInput struct {
+	engine   *policy.Engine
+	raw      *spec.Document
+	findings []policy.Finding
+	resolved *spec.Document   // raw with the ${env:} references resolved
+	rdiags   spec.Diagnostics // missing environment variables
+	notices  []string         // placeholders the emulator session has yet to note
+	targets  []reconcile.Target
+}
+
+// loadAndLint compiles the policies while spec.Load parses the files, then
+// runs the first policy pass while the environment is resolved: the pairs
+// are independent, and none of it sends anything.
+func (a *app) loadAndLint(cloud *cloudSession, policyDirs, paths []string) (*lintedInput, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -181,16 +195,29 @@ func (a *app) loadAndLint(policyDirs, paths []string) (*policy.Engine, *spec.Doc
 	raw, diags, err := spec.Load(paths)
 	eng := <-engineCh
 	if eng.err != nil {
-		return nil, nil, nil, withCode(exitError, eng.err)
+		return nil, withCode(exitError, eng.err)
 	}
 	if err != nil {
-		return nil, nil, nil, withCode(exitError, err)
+		return nil, withCode(exitError, err)
 	}
-	findings, err := lintFindings(a, eng.engine, raw, diags)
+	in := &lintedInput{engine: eng.engine, raw: raw}
+	// With --emulator, resolving notes placeholder values on stderr: keep
+	// the notes for makePlan to print after the findings, as before.
+	notice := cloud.notice
+	cloud.notice = func(name string) { in.notices = append(in.notices, name) }
+	resolvedCh := make(chan struct{})
+	go func() {
+		defer close(resolvedCh)
+		in.resolved, in.rdiags = raw.Resolve(cloud.lookup)
+		in.targets = reconcile.Targets(in.resolved)
+	}()
+	in.findings, err = lintFindings(a, eng.engine, raw, diags)
+	<-resolvedCh
+	cloud.notice = notice
 	if err != nil {
-		return nil, nil, nil, withCode(exitError, err)
+		return nil, withCode(exitError, err)
 	}
-	return eng.engine, raw, findings, nil
+	return in, nil
 }
 
 // reportFindings prints findings on stderr (stdout carries the plan) and
