@@ -3,6 +3,7 @@ package tencent
 import (
 	"bytes"
 	"context"
+	"encoding"
 	"encoding/json"
 	"go/token"
 	"io"
@@ -38,9 +39,11 @@ type decodeJob struct {
 var stubBody = []byte(`{"Response":{}}`)
 
 // withDecodeJob returns ctx carrying a job for out, when out's type allows
-// the fast path.
+// the fast path and out points to a zero value (the fast path decodes into
+// a new value and copies it: it would not merge into set fields as a
+// decode into out does).
 func withDecodeJob(ctx context.Context, out any) (context.Context, *decodeJob) {
-	if envelopeOf(reflect.TypeOf(out)) == nil {
+	if envelopeOf(reflect.TypeOf(out)) == nil || !reflect.ValueOf(out).Elem().IsZero() {
 		return ctx, nil
 	}
 	job := &decodeJob{out: out}
@@ -131,7 +134,8 @@ var envelopes sync.Map // reflect.Type of out → reflect.Type of its envelope, 
 // deprecated error code is present. Error sits above T's own fields: a
 // member named Error (in any case, as encoding/json matches) always lands
 // there. It returns nil when out is not a pointer to a named, exported
-// struct type (reflect.StructOf can only embed those).
+// struct type (reflect.StructOf can only embed those), and when T decodes
+// itself (an embedded T's UnmarshalJSON would not be called).
 func envelopeOf(t reflect.Type) reflect.Type {
 	if t == nil {
 		return nil
@@ -141,7 +145,9 @@ func envelopeOf(t reflect.Type) reflect.Type {
 		return env
 	}
 	var env reflect.Type
-	if t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && token.IsExported(t.Elem().Name()) {
+	if t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && token.IsExported(t.Elem().Name()) &&
+		t.Elem().Name() != "Error" && !t.Implements(reflect.TypeFor[json.Unmarshaler]()) &&
+		!t.Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
 		resp := reflect.StructOf([]reflect.StructField{
 			{Name: "Error", Type: reflect.TypeFor[*errorMember](), Tag: `json:"Error"`},
 			{Name: t.Elem().Name(), Type: t.Elem(), Anonymous: true},

@@ -134,9 +134,17 @@ func TestFastDecoderReplaysReadErrors(t *testing.T) {
 	}
 }
 
+// SelfDecoding decodes itself: embedding it would bypass its method.
+type SelfDecoding struct{ A string }
+
+func (s *SelfDecoding) UnmarshalJSON(b []byte) error { s.A = string(b); return nil }
+
+// Error would collide with the envelope's Error member.
+type Error struct{ A string }
+
 func TestDecodeJobOnlyForExportedStructs(t *testing.T) {
 	type local struct{ A string }
-	for _, out := range []any{nil, &local{}, &map[string]any{}, PageResp{}, new(string)} {
+	for _, out := range []any{nil, &local{}, &map[string]any{}, PageResp{}, new(string), &SelfDecoding{}, &Error{}, &PageResp{TotalCount: 1}} {
 		if _, job := withDecodeJob(context.Background(), out); job != nil {
 			t.Errorf("%T: got a decode job", out)
 		}
