@@ -23,25 +23,14 @@ func (p *Provider) Read(ctx context.Context, t reconcile.Target) ([]reconcile.Ob
 	if err != nil {
 		return nil, fmt.Errorf("read exports of topic %s: %w", t.TopicID, err)
 	}
-	exports, err := p.describeAll(ctx, a, t.TopicID)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]reconcile.Object, len(exports))
-	for i := range exports {
-		e := exportFromWire(t.Region, &exports[i])
-		if e.TopicID == "" {
-			e.TopicID = t.TopicID
-		}
-		out[i] = reconcile.Object{ID: exports[i].ExportId, Status: exports[i].Status, Export: &e}
-	}
-	return out, nil
+	return p.readAll(ctx, a, t.Region, t.TopicID)
 }
 
-// describeAll is API.DescribeAllExports with every page paced by the rate
-// limiter, which the API layer has no hook for.
-func (p *Provider) describeAll(ctx context.Context, a *API, topicID string) ([]ExportInfo, error) {
-	var exports []ExportInfo
+// readAll is API.DescribeAllExports with every page paced by the rate
+// limiter, which the API layer has no hook for. Each page is converted as
+// it arrives, while the next one waits for its slot.
+func (p *Provider) readAll(ctx context.Context, a *API, region, topicID string) ([]reconcile.Object, error) {
+	var out []reconcile.Object
 	seen := map[string]bool{}
 	_, err := tencent.WalkOffsets(a.pageSize, func(offset, limit int64) (int, uint64, error) {
 		if err := p.limits.Wait(ctx, ratelimit.CLSDescribeExports); err != nil {
@@ -51,16 +40,24 @@ func (p *Provider) describeAll(ctx context.Context, a *API, topicID string) ([]E
 		if err != nil {
 			return 0, 0, err
 		}
-		for _, e := range page.Exports {
-			if !seen[e.ExportId] {
-				seen[e.ExportId] = true
-				exports = append(exports, e)
+		exports := make([]spec.Export, 0, len(page.Exports)) // one allocation per page; never grows
+		for i := range page.Exports {
+			w := &page.Exports[i]
+			if seen[w.ExportId] {
+				continue
 			}
+			seen[w.ExportId] = true
+			e := exportFromWire(region, w)
+			if e.TopicID == "" {
+				e.TopicID = topicID
+			}
+			exports = append(exports, e)
+			out = append(out, reconcile.Object{ID: w.ExportId, Status: w.Status, Export: &exports[len(exports)-1]})
 		}
 		return len(page.Exports), uint64(max(page.TotalCount, 0)), nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read exports of topic %s in %s: %w", topicID, a.Region(), err)
 	}
-	return exports, nil
+	return out, nil
 }

@@ -18,23 +18,16 @@ func (p *Provider) Read(ctx context.Context, t reconcile.Target) ([]reconcile.Ob
 	if t.Kind != spec.KindDeliveryTask || t.ZoneID == "" {
 		return nil, fmt.Errorf("read delivery tasks: target %s has no zone: %w", t, apierr.ErrInvalid)
 	}
-	tasks, err := p.describeAll(ctx, t.ZoneID)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]reconcile.Object, len(tasks))
-	for i := range tasks {
-		task := taskFromWire(t.ZoneID, &tasks[i])
-		out[i] = reconcile.Object{ID: tasks[i].TaskId, Status: tasks[i].DeliveryStatus, Task: &task}
-	}
-	return out, nil
+	return p.readAll(ctx, t.ZoneID)
 }
 
-// describeAll is API.DescribeAllTasks with every page paced by the rate
-// limiter: the API layer pages on its own and has no hook for a wait. A
-// task seen twice because the list shifted between pages is kept once.
-func (p *Provider) describeAll(ctx context.Context, zoneID string) ([]RealtimeLogDeliveryTask, error) {
-	var tasks []RealtimeLogDeliveryTask
+// readAll is API.DescribeAllTasks with every page paced by the rate
+// limiter: the API layer pages on its own and has no hook for a wait. Each
+// page is converted as it arrives (while the next one waits for its slot),
+// so the wire tasks of a zone are never all held at once. A task seen twice
+// because the list shifted between pages is kept once.
+func (p *Provider) readAll(ctx context.Context, zoneID string) ([]reconcile.Object, error) {
+	var out []reconcile.Object
 	seen := map[string]bool{}
 	_, err := tencent.WalkOffsets(p.api.pageSize, func(offset, limit int64) (int, uint64, error) {
 		if err := p.limits.Wait(ctx, ratelimit.TeoDescribeTasks); err != nil {
@@ -44,16 +37,20 @@ func (p *Provider) describeAll(ctx context.Context, zoneID string) ([]RealtimeLo
 		if err != nil {
 			return 0, 0, err
 		}
-		for _, task := range page.RealtimeLogDeliveryTasks {
-			if !seen[task.TaskId] {
-				seen[task.TaskId] = true
-				tasks = append(tasks, task)
+		wire := page.RealtimeLogDeliveryTasks
+		tasks := make([]spec.DeliveryTask, 0, len(wire)) // one allocation per page; never grows
+		for i := range wire {
+			if seen[wire[i].TaskId] {
+				continue
 			}
+			seen[wire[i].TaskId] = true
+			tasks = append(tasks, taskFromWire(zoneID, &wire[i]))
+			out = append(out, reconcile.Object{ID: wire[i].TaskId, Status: wire[i].DeliveryStatus, Task: &tasks[len(tasks)-1]})
 		}
-		return len(page.RealtimeLogDeliveryTasks), page.TotalCount, nil
+		return len(wire), page.TotalCount, nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read delivery tasks of zone %s: %w", zoneID, err)
 	}
-	return tasks, nil
+	return out, nil
 }
