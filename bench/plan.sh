@@ -23,7 +23,8 @@ measure() { # name tasks exports dumps
   local emu=$!
   trap 'kill $emu 2>/dev/null || true' RETURN
   local url=""
-  for _ in $(seq 1 600); do
+  # Seeding a large world (PLAN_BIG: an 80 MB file) takes minutes.
+  for _ in $(seq 1 6000); do
     url=$(sed -n 's/^listening on //p' "$dir/emulator.log" | head -n1)
     [ -n "$url" ] && break
     sleep 0.1
