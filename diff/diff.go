@@ -24,29 +24,58 @@ func Compute(desired, raw *spec.Document, live *Live) *Plan {
 	return p
 }
 
-func diffTasks(p *Plan, desired, raw *spec.Document, live []LiveTask, scopes *scopeIndex) {
-	byKey := map[string][]int{}
+// join pairs each desired resource with the first unmatched live resource
+// of the same identity key (design §3). match[i] is the live index of
+// desired i, or -1; leftovers are the live indices nothing matched, in
+// order. A second live resource with the same key (a duplicate made outside
+// logctl) is a leftover, deleted inside a scope like any stray.
+func join(desired, live int, desiredKey, liveKey func(int) string) (match, leftovers []int) {
+	byKey := make(map[string][]int, live)
 	for i := range live {
-		k := live[i].Task.Key()
+		k := liveKey(i)
 		byKey[k] = append(byKey[k], i)
 	}
-	used := make([]bool, len(live))
-	for i := range desired.DeliveryTasks {
+	used := make([]bool, live)
+	match = make([]int, desired)
+	for i := range desired {
+		match[i] = -1
+		k := desiredKey(i)
+		if idx := byKey[k]; len(idx) > 0 {
+			match[i], used[idx[0]] = idx[0], true
+			byKey[k] = idx[1:]
+		}
+	}
+	for i, u := range used {
+		if !u {
+			leftovers = append(leftovers, i)
+		}
+	}
+	return match, leftovers
+}
+
+// pair fills a change for a desired resource and its live twin: vendor id,
+// fingerprint of the live object as read, and the field-level comparison.
+func pair(c *Change, liveID string, got, want fieldList) {
+	c.LiveID, c.Fingerprint = liveID, fingerprint(slices.Clone(got))
+	compare(c, got, want)
+}
+
+func diffTasks(p *Plan, desired, raw *spec.Document, live []LiveTask, scopes *scopeIndex) {
+	match, leftovers := join(len(desired.DeliveryTasks), len(live),
+		func(i int) string { return desired.DeliveryTasks[i].Key() }, func(i int) string { return live[i].Task.Key() })
+	for i, j := range match {
 		want := &desired.DeliveryTasks[i]
 		c := Change{Kind: spec.KindDeliveryTask, Name: want.Name, Key: want.Key()}
 		wantFields := taskFields(NormalizeTask(*want))
 		if raw != nil && i < len(raw.DeliveryTasks) {
 			markEnvSensitive(wantFields, taskFields(raw.DeliveryTasks[i]))
 		}
-		idx := byKey[c.Key]
-		if len(idx) == 0 {
+		if j < 0 {
 			c.Action, c.Fields = ActionCreate, created(wantFields)
 			p.Changes = append(p.Changes, c)
 			continue
 		}
-		lt := live[idx[0]]
-		used[idx[0]] = true
-		byKey[c.Key] = idx[1:]
+		lt := live[j]
 		// One flattening of the live task serves the fingerprint and,
 		// with the desired secret marks on its headers, the comparison.
 		gotFields := taskFields(NormalizeTask(lt.Task))
@@ -60,12 +89,9 @@ func diffTasks(p *Plan, desired, raw *spec.Document, live []LiveTask, scopes *sc
 		}
 		p.Changes = append(p.Changes, c)
 	}
-	for i, lt := range live {
-		if used[i] {
-			continue
-		}
-		t := lt.Task
-		res := Resource{Kind: spec.KindDeliveryTask, Name: t.Name, Key: t.Key(), LiveID: lt.ID}
+	for _, j := range leftovers {
+		t := live[j].Task
+		res := Resource{Kind: spec.KindDeliveryTask, Name: t.Name, Key: t.Key(), LiveID: live[j].ID}
 		leftover(p, res, scopes.taskScope(t.ZoneID), TaskFingerprint(t))
 	}
 }
@@ -91,72 +117,46 @@ func withSecretHeaders(got fieldList, live spec.DeliveryTask, want *spec.Deliver
 }
 
 func diffExports(p *Plan, desired *spec.Document, live []LiveExport, scopes *scopeIndex) {
-	byKey := map[string][]int{}
-	for i := range live {
-		k := live[i].Export.Key()
-		byKey[k] = append(byKey[k], i)
-	}
-	used := make([]bool, len(live))
-	for i := range desired.Exports {
+	match, leftovers := join(len(desired.Exports), len(live),
+		func(i int) string { return desired.Exports[i].Key() }, func(i int) string { return live[i].Export.Key() })
+	for i, j := range match {
 		want := &desired.Exports[i]
 		c := Change{Kind: spec.KindExport, Name: want.Name, Key: want.Key()}
-		idx := byKey[c.Key]
-		if len(idx) == 0 {
-			c.Action, c.Fields = ActionCreate, created(exportFields(NormalizeExport(*want)))
-			p.Changes = append(p.Changes, c)
-			continue
+		wantFields := exportFields(NormalizeExport(*want))
+		if j < 0 {
+			c.Action, c.Fields = ActionCreate, created(wantFields)
+		} else {
+			pair(&c, live[j].ID, exportFields(NormalizeExport(live[j].Export)), wantFields)
 		}
-		le := live[idx[0]]
-		used[idx[0]] = true
-		byKey[c.Key] = idx[1:]
-		gotFields := exportFields(NormalizeExport(le.Export))
-		c.LiveID, c.Fingerprint = le.ID, fingerprint(slices.Clone(gotFields))
-		compare(&c, gotFields, exportFields(NormalizeExport(*want)))
 		if c.Action == ActionReplace {
 			c.ReplaceOrder = CreateThenDelete // exports have no uniqueness rule
 		}
 		p.Changes = append(p.Changes, c)
 	}
-	for i, le := range live {
-		if used[i] {
-			continue
-		}
-		e := le.Export
-		res := Resource{Kind: spec.KindExport, Name: le.ID, Key: e.Key(), LiveID: le.ID}
+	for _, j := range leftovers {
+		e := live[j].Export
+		res := Resource{Kind: spec.KindExport, Name: live[j].ID, Key: e.Key(), LiveID: live[j].ID}
 		leftover(p, res, scopes.exportScope(e.Region, e.TopicID), ExportFingerprint(e))
 	}
 }
 
 func diffDumps(p *Plan, desired *spec.Document, live []LiveDump, scopes *scopeIndex) {
-	byKey := map[string][]int{}
-	for i := range live {
-		k := live[i].Dump.Key()
-		byKey[k] = append(byKey[k], i)
-	}
-	used := make([]bool, len(live))
-	for i := range desired.Dumps {
+	match, leftovers := join(len(desired.Dumps), len(live),
+		func(i int) string { return desired.Dumps[i].Key() }, func(i int) string { return live[i].Dump.Key() })
+	for i, j := range match {
 		want := &desired.Dumps[i]
 		c := Change{Kind: spec.KindDump, Name: want.Name, Key: want.Key()}
-		idx := byKey[c.Key]
-		if len(idx) == 0 {
-			c.Action, c.Fields = ActionCreate, created(dumpFields(NormalizeDump(*want)))
-			p.Changes = append(p.Changes, c)
-			continue
+		wantFields := dumpFields(NormalizeDump(*want))
+		if j < 0 {
+			c.Action, c.Fields = ActionCreate, created(wantFields)
+		} else {
+			pair(&c, live[j].ID, dumpFields(NormalizeDump(live[j].Dump)), wantFields)
 		}
-		ld := live[idx[0]]
-		used[idx[0]] = true
-		byKey[c.Key] = idx[1:]
-		gotFields := dumpFields(NormalizeDump(ld.Dump))
-		c.LiveID, c.Fingerprint = ld.ID, fingerprint(slices.Clone(gotFields))
-		compare(&c, gotFields, dumpFields(NormalizeDump(*want)))
 		p.Changes = append(p.Changes, c)
 	}
-	for i, ld := range live {
-		if used[i] {
-			continue
-		}
-		d := ld.Dump
-		res := Resource{Kind: spec.KindDump, Name: ld.ID, Key: d.Key(), LiveID: ld.ID}
+	for _, j := range leftovers {
+		d := live[j].Dump
+		res := Resource{Kind: spec.KindDump, Name: live[j].ID, Key: d.Key(), LiveID: live[j].ID}
 		leftover(p, res, scopes.dumpScope(d.ProjectID, d.Region, d.LogGroupID), DumpFingerprint(d))
 	}
 }

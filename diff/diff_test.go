@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -122,5 +123,18 @@ func TestTasksConflict(t *testing.T) {
 				t.Errorf("TasksConflict = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestJoin(t *testing.T) {
+	desired := []string{"a", "b", "c", "a"}
+	live := []string{"b", "a", "x", "a", "a"}
+	match, leftovers := join(len(desired), len(live), func(i int) string { return desired[i] }, func(i int) string { return live[i] })
+	if want := []int{1, 0, -1, 3}; !slices.Equal(match, want) {
+		t.Errorf("match = %v, want %v", match, want)
+	}
+	// x matches nothing; the third live "a" is a duplicate made outside logctl.
+	if want := []int{2, 4}; !slices.Equal(leftovers, want) {
+		t.Errorf("leftovers = %v, want %v", leftovers, want)
 	}
 }
