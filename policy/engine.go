@@ -28,6 +28,8 @@ type Engine struct {
 	store      storage.Store
 	rules      []*ruleRef
 	groups     []*queryGroup
+	liveGroups []*queryGroup              // the rules of the packages that read data.logctl.live
+	livePkgs   map[string]bool            // those packages
 	exceptions map[string]*exceptionQuery // package → its exception rule
 	metas      []RuleMeta
 }
@@ -56,12 +58,13 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	e := &Engine{compiler: c, store: newStore(set.data)}
 	e.rules = discoverRules(c, set.user)
 	e.metas = collectMetas(e.rules)
-	for _, rules := range partition(e.rules, evalWorkers) {
-		g, err := e.prepareGroup(ctx, rules)
-		if err != nil {
-			return nil, err
-		}
-		e.groups = append(e.groups, g)
+	if e.groups, err = e.prepareGroups(ctx, e.rules); err != nil {
+		return nil, err
+	}
+	e.livePkgs = livePackages(c)
+	liveRules := slices.DeleteFunc(slices.Clone(e.rules), func(r *ruleRef) bool { return !e.livePkgs[r.pkg] })
+	if e.liveGroups, err = e.prepareGroups(ctx, liveRules); err != nil {
+		return nil, err
 	}
 	if e.exceptions, err = e.prepareExceptions(ctx); err != nil {
 		return nil, err
@@ -95,6 +98,20 @@ func partition(rules []*ruleRef, n int) [][]*ruleRef {
 	return slices.DeleteFunc(groups, func(g []*ruleRef) bool { return len(g) == 0 })
 }
 
+// prepareGroups splits rules into evalWorkers groups and prepares a query
+// for each.
+func (e *Engine) prepareGroups(ctx context.Context, rules []*ruleRef) ([]*queryGroup, error) {
+	var out []*queryGroup
+	for _, part := range partition(rules, evalWorkers) {
+		g, err := e.prepareGroup(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}
+
 // prepareGroup builds one query binding every rule of the group:
 // r0 = [x | x := data.logctl.teo.deny_a], ... The comprehension keeps the
 // query defined when a (complete) rule is undefined.
@@ -119,41 +136,23 @@ func (e *Engine) prepareGroup(ctx context.Context, rules []*ruleRef) (*queryGrou
 
 // Eval evaluates every rule on the document. live, when not nil, becomes
 // data.logctl.live (keys deliveryTasks, exports, dumps, each in the YAML
-// shape) so that uniqueness rules see resources no file declares.
+// shape) so that uniqueness rules see resources no file declares. To
+// evaluate one document more than once, Prepare it instead.
 func (e *Engine) Eval(ctx context.Context, doc *spec.Document, live map[string]any) ([]Finding, error) {
-	input, err := inputAST(doc.Input())
-	if err != nil {
-		return nil, fmt.Errorf("policy input: %w", err)
-	}
-	var txn storage.Transaction
-	if live != nil {
-		if txn, err = e.liveTxn(ctx, live); err != nil {
-			return nil, err
-		}
-		defer e.store.Abort(ctx, txn)
-	}
-	raw, err := e.evalGroups(ctx, input, txn)
+	ev, err := e.Prepare(doc)
 	if err != nil {
 		return nil, err
 	}
-	findings := make([]Finding, 0, len(raw))
-	for _, f := range raw {
-		findings = append(findings, place(doc, f))
-	}
-	if err := e.waive(ctx, input, raw, findings, txn); err != nil {
-		return nil, err
-	}
-	sortFindings(findings)
-	return findings, nil
+	return ev.Eval(ctx, live)
 }
 
 // evalGroups runs the groups in parallel and concatenates their findings in
 // group order.
-func (e *Engine) evalGroups(ctx context.Context, input ast.Value, txn storage.Transaction) ([]rawFinding, error) {
-	results := make([][]rawFinding, len(e.groups))
-	errs := make([]error, len(e.groups))
+func evalGroups(ctx context.Context, groups []*queryGroup, input ast.Value, txn storage.Transaction) ([]rawFinding, error) {
+	results := make([][]rawFinding, len(groups))
+	errs := make([]error, len(groups))
 	var wg sync.WaitGroup
-	for i, g := range e.groups {
+	for i, g := range groups {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -162,7 +161,7 @@ func (e *Engine) evalGroups(ctx context.Context, input ast.Value, txn storage.Tr
 	}
 	wg.Wait()
 	var out []rawFinding
-	for i := range e.groups {
+	for i := range groups {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
@@ -199,7 +198,7 @@ func (g *queryGroup) eval(ctx context.Context, input ast.Value, txn storage.Tran
 
 // liveTxn writes data.logctl.live into a write transaction that the caller
 // aborts after the evaluation, so the store itself never changes.
-func (e *Engine) liveTxn(ctx context.Context, live map[string]any) (storage.Transaction, error) {
+func (e *Engine) liveTxn(ctx context.Context, live ast.Value) (storage.Transaction, error) {
 	txn, err := e.store.NewTransaction(ctx, storage.WriteParams)
 	if err != nil {
 		return nil, fmt.Errorf("live state: %w", err)

@@ -101,7 +101,11 @@ func runLint(a *app, o lintOptions, paths []string) error {
 			return err
 		}
 	}
-	findings, err := lintFindingsLive(a, eng.engine, doc, diags, live)
+	ev, err := eng.engine.Prepare(doc)
+	if err != nil {
+		return withCode(exitError, fmt.Errorf("lint: %w", err))
+	}
+	findings, err := lintFindingsLive(a, ev, doc, diags, live)
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
@@ -129,7 +133,11 @@ func runLint(a *app, o lintOptions, paths []string) error {
 // the same path (sample: high is a type error; "sample out of range" on top
 // of it would only be noise).
 func lintFindings(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Diagnostics) ([]policy.Finding, error) {
-	return lintFindingsLive(a, eng, doc, diags, nil)
+	ev, err := eng.Prepare(doc)
+	if err != nil {
+		return nil, err
+	}
+	return lintFindingsLive(a, ev, doc, diags, nil)
 }
 
 // readLiveForLint reads the live state of what the files touch, as the
@@ -154,9 +162,9 @@ func (a *app) readLiveForLint(doc *spec.Document) (map[string]any, error) {
 	return liveInput(live), nil
 }
 
-// lintFindingsLive is lintFindings with the live state handed to the
-// policies (nil: none was read).
-func lintFindingsLive(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Diagnostics, live map[string]any) ([]policy.Finding, error) {
+// lintFindingsLive is lintFindings on a prepared evaluation of doc, with
+// the live state handed to the policies (nil: none was read).
+func lintFindingsLive(a *app, ev *policy.Evaluation, doc *spec.Document, diags spec.Diagnostics, live map[string]any) ([]policy.Finding, error) {
 	findings := make([]policy.Finding, 0, len(diags))
 	schemaPaths := map[string]bool{}
 	for _, d := range diags {
@@ -165,7 +173,7 @@ func lintFindingsLive(a *app, eng *policy.Engine, doc *spec.Document, diags spec
 			schemaPaths[d.Path] = true
 		}
 	}
-	pf, err := eng.Eval(a.ctx, doc, live)
+	pf, err := ev.Eval(a.ctx, live)
 	if err != nil {
 		return nil, err
 	}

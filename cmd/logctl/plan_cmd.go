@@ -122,7 +122,7 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 	if err != nil {
 		return nil, err
 	}
-	eng, raw, findings, resolved := in.engine, in.raw, in.findings, in.resolved
+	raw, findings, resolved := in.raw, in.findings, in.resolved
 	pl := &planned{raw: raw, findings: findings}
 	if err := a.reportFindings(findings, raw); err != nil {
 		return pl, err
@@ -151,7 +151,8 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 	planCh := make(chan *diff.Plan, 1)
 	go func() { planCh <- diff.Compute(resolved, raw, pl.live) }()
 	// Second pass: uniqueness rules now see live resources no file declares.
-	liveFindings, err := eng.Eval(a.ctx, raw, liveInput(pl.live))
+	// The prepared evaluation re-runs only the packages that read them.
+	liveFindings, err := in.eval.Eval(a.ctx, liveInput(pl.live))
 	plan := <-planCh
 	if err != nil {
 		return nil, withCode(exitError, err)
@@ -167,7 +168,7 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 
 // lintedInput is what plan knows before any API call.
 type lintedInput struct {
-	engine   *policy.Engine
+	eval     *policy.Evaluation // raw converted to policy input once, for both passes
 	raw      *spec.Document
 	findings []policy.Finding
 	resolved *spec.Document   // raw with the ${env:} references resolved
@@ -200,7 +201,7 @@ func (a *app) loadAndLint(cloud *cloudSession, policyDirs, paths []string) (*lin
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
-	in := &lintedInput{engine: eng.engine, raw: raw}
+	in := &lintedInput{raw: raw}
 	// With --emulator, resolving notes placeholder values on stderr: keep
 	// the notes for makePlan to print after the findings, as before.
 	notice := cloud.notice
@@ -211,7 +212,9 @@ func (a *app) loadAndLint(cloud *cloudSession, policyDirs, paths []string) (*lin
 		in.resolved, in.rdiags = raw.Resolve(cloud.lookup)
 		in.targets = reconcile.Targets(in.resolved)
 	}()
-	in.findings, err = lintFindings(a, eng.engine, raw, diags)
+	if in.eval, err = eng.engine.Prepare(raw); err == nil {
+		in.findings, err = lintFindingsLive(a, in.eval, raw, diags, nil)
+	}
 	<-resolvedCh
 	cloud.notice = notice
 	if err != nil {
