@@ -13,46 +13,86 @@ import (
 // returns) to an AST value in one walk. Handing OPA a ready ast.Value skips
 // its generic conversion, which round-trips through reflection and JSON.
 func toAST(v any) (ast.Value, error) {
+	t, err := newConverter().term(v)
+	if err != nil {
+		return nil, err
+	}
+	return t.Value, nil
+}
+
+// internMax is the longest string the converter shares: keys and enum-like
+// values (types, areas, field names) repeat across 100,000 resources,
+// long values (URLs, queries) rarely do.
+const internMax = 48
+
+// converter turns plain values into AST terms, sharing one term among all
+// equal object keys and short strings. At 100,000 resources that saves
+// millions of allocations and a sizeable share of the input's memory. OPA
+// never changes input terms (it shares its own interned terms the same
+// way), so sharing is safe.
+type converter struct {
+	strs map[string]*ast.Term
+}
+
+func newConverter() *converter { return &converter{strs: map[string]*ast.Term{}} }
+
+func (c *converter) str(s string) *ast.Term {
+	if len(s) > internMax {
+		return ast.StringTerm(s)
+	}
+	t, ok := c.strs[s]
+	if !ok {
+		t = ast.StringTerm(s)
+		c.strs[s] = t
+	}
+	return t
+}
+
+func (c *converter) term(v any) (*ast.Term, error) {
 	switch v := v.(type) {
 	case nil:
-		return ast.Null{}, nil
+		return ast.NullTerm(), nil
 	case string:
-		return ast.String(v), nil
+		return c.str(v), nil
 	case bool:
-		return ast.Boolean(v), nil
+		return ast.InternedTerm(v), nil
 	case int64:
-		return ast.Number(strconv.FormatInt(v, 10)), nil
+		return ast.InternedTerm(int(v)), nil
 	case int:
-		return ast.Number(strconv.Itoa(v)), nil
+		return ast.InternedTerm(v), nil
 	case float64:
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			// YAML's .inf and .nan have no JSON form: policies see a string.
-			return ast.String(strconv.FormatFloat(v, 'g', -1, 64)), nil
+			return ast.StringTerm(strconv.FormatFloat(v, 'g', -1, 64)), nil
 		}
-		return ast.Number(strconv.FormatFloat(v, 'g', -1, 64)), nil
+		return ast.NewTerm(ast.Number(strconv.FormatFloat(v, 'g', -1, 64))), nil
 	case []any:
 		terms := make([]*ast.Term, len(v))
 		for i, item := range v {
-			x, err := toAST(item)
+			x, err := c.term(item)
 			if err != nil {
 				return nil, err
 			}
-			terms[i] = ast.NewTerm(x)
+			terms[i] = x
 		}
-		return ast.NewArray(terms...), nil
+		return ast.ArrayTerm(terms...), nil
 	case map[string]any:
 		pairs := make([][2]*ast.Term, 0, len(v))
 		for k, item := range v {
-			x, err := toAST(item)
+			x, err := c.term(item)
 			if err != nil {
 				return nil, err
 			}
-			pairs = append(pairs, [2]*ast.Term{ast.StringTerm(k), ast.NewTerm(x)})
+			pairs = append(pairs, [2]*ast.Term{c.str(k), x})
 		}
-		return ast.NewObject(pairs...), nil
+		return ast.NewTerm(ast.NewObject(pairs...)), nil
 	}
 	// Anything else (a typed slice from a caller) takes OPA's generic path.
-	return ast.InterfaceToValue(v)
+	x, err := ast.InterfaceToValue(v)
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewTerm(x), nil
 }
 
 // parallelMin is the list length from which inputAST converts a top-level
@@ -93,13 +133,12 @@ func listAST(list []any, n int) (ast.Value, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// One converter per goroutine: its cache needs no lock.
+			c := newConverter()
 			for i := lo; i < hi; i++ {
-				x, err := toAST(list[i])
-				if err != nil {
-					errs[w] = err
+				if terms[i], errs[w] = c.term(list[i]); errs[w] != nil {
 					return
 				}
-				terms[i] = ast.NewTerm(x)
 			}
 		}()
 	}
