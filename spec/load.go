@@ -113,6 +113,7 @@ type parsedFile struct {
 	docs  []parsedDoc
 	diags Diagnostics
 	err   error
+	split splitConfig // when to parse the file in batches (split.go)
 }
 
 type parsedDoc struct {
@@ -123,7 +124,7 @@ type parsedDoc struct {
 }
 
 func parseFile(name string) *parsedFile {
-	pf := &parsedFile{name: name}
+	pf := &parsedFile{name: name, split: defaultSplit()}
 	f, err := os.Open(name)
 	if err != nil {
 		pf.err = fmt.Errorf("read %s: %w", name, unwrapPathError(err))
@@ -142,7 +143,7 @@ func parseFile(name string) *parsedFile {
 // ParseBytes parses one file's content; name is used in positions. It is
 // what Load does per file, exposed for tests and fuzzing.
 func ParseBytes(name string, data []byte) (*Document, Diagnostics) {
-	pf := &parsedFile{name: name}
+	pf := &parsedFile{name: name, split: defaultSplit()}
 	pf.parse(data)
 	doc, diags := merge([]*parsedFile{pf})
 	diags.Sort()
@@ -162,6 +163,9 @@ func (pf *parsedFile) parse(data []byte) {
 	}
 	if !utf8.Valid(data) {
 		pf.fileDiag("schema.encoding", "file is not valid UTF-8", "save it as UTF-8", firstInvalidLine(data))
+		return
+	}
+	if plan := planSplit(data, pf.split); plan != nil && pf.parseSplit(data, plan) {
 		return
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -220,16 +224,21 @@ func (pf *parsedFile) decodeDoc(n *yaml.Node) {
 	if d.bombed || pd.value == nil {
 		return
 	}
-	if pd.file.Version != 1 {
-		vn := lookupKey(root, "version")
-		if vn != nil {
-			pf.diags = append(pf.diags, Diagnostic{Rule: "schema.version", Severity: SeverityError,
-				Summary: fmt.Sprintf("unsupported format version %d", pd.file.Version), Detail: "this logctl reads 'version: 1'",
-				Pos: Pos{File: pf.name, Line: vn.Line, Column: vn.Column}, Path: "version"})
-		}
-	}
+	pf.versionCheck(pd, root)
 	pd.pos, pd.root = ix.pos, ix.root
 	pf.docs = append(pf.docs, pd)
+}
+
+// versionCheck reports a version other than 1 at its value.
+func (pf *parsedFile) versionCheck(pd parsedDoc, root *yaml.Node) {
+	if pd.file.Version == 1 {
+		return
+	}
+	if vn := lookupKey(root, "version"); vn != nil {
+		pf.diags = append(pf.diags, Diagnostic{Rule: "schema.version", Severity: SeverityError,
+			Summary: fmt.Sprintf("unsupported format version %d", pd.file.Version), Detail: "this logctl reads 'version: 1'",
+			Pos: Pos{File: pf.name, Line: vn.Line, Column: vn.Column}, Path: "version"})
+	}
 }
 
 func firstInvalidLine(data []byte) int {

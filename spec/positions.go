@@ -37,9 +37,15 @@ type posBuilder struct {
 // indexPositions lays out the tree under root, which has size nodes
 // (countNodes), and returns the index and root's slot.
 func indexPositions(root *yaml.Node, size int) (*posIndex, int32) {
+	b := newPosBuilder(size)
+	return b.idx, b.add(root)
+}
+
+// newPosBuilder starts an index with room for size nodes.
+func newPosBuilder(size int) *posBuilder {
 	b := &posBuilder{idx: &posIndex{}, anchors: map[*yaml.Node]int32{}, keyIDs: map[string]int32{}}
 	b.idx.nodes = make([]posNode, 0, size)
-	return b.idx, b.add(root)
+	return b
 }
 
 func (b *posBuilder) add(n *yaml.Node) int32 {

@@ -1,0 +1,197 @@
+package spec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"reflect"
+	"runtime"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+// splitList is one region's list as the skeleton decoded it: placeholders
+// that the batches replace item by item.
+type splitList struct {
+	region splitRegion
+	slice  reflect.Value // the File field, already len(items) long
+	values []any         // the input list, already len(items) long
+	slot   int32         // first item's slot in the position index
+}
+
+// parseSplit parses data by plan (split.go). It returns false, leaving pf
+// untouched, when anything does not go exactly as the whole-file path would
+// go, so that the caller parses the file whole and reports what that finds.
+func (pf *parsedFile) parseSplit(data []byte, plan *splitPlan) bool {
+	var n yaml.Node
+	if !decodeOne(plan.skeleton(data), &n) || len(n.Content) != 1 || n.Content[0].Kind != yaml.MappingNode {
+		return false
+	}
+	root := n.Content[0]
+	placeholder := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
+	for _, r := range plan.regions {
+		if !fillSkeleton(root, r, placeholder) {
+			return false
+		}
+	}
+	d := newDecoder(pf.name)
+	d.budget = math.MaxInt / 2 // no aliases (split.go): nothing can expand
+	var pd parsedDoc
+	d.decode(root, reflectValue(&pd.file), "")
+	pd.value, _ = d.toValue(root).(map[string]any)
+	if d.bombed || pd.value == nil {
+		return false
+	}
+	b := newPosBuilder(countNodes(root))
+	pd.pos, pd.root = b.idx, b.add(root)
+	lists := make([]splitList, len(plan.regions))
+	for i, r := range plan.regions {
+		idx := structInfoOf(reflect.TypeOf(File{})).byKey[r.key]
+		_, seq := pd.pos.lookupPair(pd.root, r.key)
+		lists[i] = splitList{region: r, slice: reflectValue(&pd.file).Field(idx),
+			values: pd.value[r.key].([]any), slot: pd.pos.nodes[seq].first}
+	}
+	diags, ok := pf.parseBatches(data, lists, b)
+	if !ok {
+		return false
+	}
+	pf.diags = append(pf.diags, d.diags...)
+	pf.diags = append(pf.diags, diags...)
+	pf.versionCheck(pd, root)
+	pf.docs = append(pf.docs, pd)
+	return true
+}
+
+// decodeOne parses data, which must hold exactly one YAML document.
+func decodeOne(data []byte, n *yaml.Node) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if dec.Decode(n) != nil {
+		return false
+	}
+	var more yaml.Node
+	return errors.Is(dec.Decode(&more), io.EOF)
+}
+
+// fillSkeleton replaces the empty value the skeleton has for region r's key
+// by a list of placeholders, positioned where the whole file has its list.
+// The key must be where the scan saw it: if it is not (the scan misread a
+// multi-line scalar), the file is parsed whole.
+func fillSkeleton(root *yaml.Node, r splitRegion, placeholder *yaml.Node) bool {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Value != r.key {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode || k.Line != r.keyLine || k.Column != 1 || !isNull(v) || v.Value != "" {
+			return false
+		}
+		content := make([]*yaml.Node, len(r.offs))
+		for j := range content {
+			content[j] = placeholder
+		}
+		root.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq",
+			Line: r.lines[0], Column: r.indent + 1, Content: content}
+		return true
+	}
+	return false
+}
+
+// batch is a run of items of one list.
+type batch struct {
+	list       int // index in lists
+	first, end int // items [first, end)
+	items      []*yaml.Node
+	diags      Diagnostics
+	ok         bool
+}
+
+// parseBatches parses, decodes and indexes the items of every list, a
+// batch at a time on every core; the position index is built by this
+// goroutine alone, in any order (positions.go lays children out wherever
+// there is room).
+func (pf *parsedFile) parseBatches(data []byte, lists []splitList, b *posBuilder) (Diagnostics, bool) {
+	var batches []*batch
+	for li, l := range lists {
+		for i := 0; i < len(l.region.offs); i += pf.split.batchItems {
+			batches = append(batches, &batch{list: li, first: i, end: min(i+pf.split.batchItems, len(l.region.offs))})
+		}
+	}
+	todo := make(chan *batch)
+	done := make(chan *batch)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for bt := range todo {
+				pf.parseBatch(data, lists[bt.list], bt)
+				done <- bt
+			}
+		}()
+	}
+	go func() {
+		defer close(todo)
+		for _, bt := range batches {
+			todo <- bt
+		}
+	}()
+	go func() { wg.Wait(); close(done) }()
+	ok := true
+	for bt := range done {
+		if ok = ok && bt.ok; ok {
+			for j, item := range bt.items {
+				b.fill(lists[bt.list].slot+int32(bt.first+j), item)
+			}
+		}
+		bt.items = nil // the tree is no longer needed
+	}
+	var diags Diagnostics
+	for _, bt := range batches {
+		diags = append(diags, bt.diags...)
+	}
+	return diags, ok
+}
+
+// parseBatch parses the items of bt as a document of their own, moves
+// their lines to where they are in the file (columns are the same: the
+// text is cut at line starts), then decodes them.
+func (pf *parsedFile) parseBatch(data []byte, l splitList, bt *batch) {
+	r := l.region
+	end := r.end
+	if bt.end < len(r.offs) {
+		end = r.offs[bt.end]
+	}
+	var n yaml.Node
+	if !decodeOne(data[r.offs[bt.first]:end], &n) || len(n.Content) != 1 {
+		return
+	}
+	seq := n.Content[0]
+	shift := r.lines[bt.first] - 1
+	if seq.Kind != yaml.SequenceNode || len(seq.Content) != bt.end-bt.first ||
+		seq.Line+shift != r.lines[bt.first] || seq.Column != r.indent+1 {
+		return
+	}
+	d := newDecoder(pf.name)
+	d.budget = math.MaxInt / 2
+	for j, item := range seq.Content {
+		if shiftLines(item, shift); item.Line != r.lines[bt.first+j] {
+			return // an item that does not start on its '- ' line: parse whole
+		}
+	}
+	for j, item := range seq.Content {
+		i := bt.first + j
+		d.decode(item, l.slice.Index(i), fmt.Sprintf("%s[%d]", r.key, i))
+		l.values[i] = d.toValue(item)
+	}
+	bt.items, bt.diags, bt.ok = seq.Content, d.diags, !d.bombed
+}
+
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
+}
