@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 
 	"gopkg.in/yaml.v3"
@@ -104,6 +105,8 @@ type batch struct {
 	list       int // index in lists
 	first, end int // items [first, end)
 	items      []*yaml.Node
+	nodes      int // in items
+	bytes      int // of the batch's text
 	diags      Diagnostics
 	ok         bool
 }
@@ -139,9 +142,13 @@ func (pf *parsedFile) parseBatches(data []byte, lists []splitList, b *posBuilder
 		}
 	}()
 	go func() { wg.Wait(); close(done) }()
-	ok := true
+	ok, sized := true, false
 	for bt := range done {
 		if ok = ok && bt.ok; ok {
+			if !sized {
+				reserve(b, lists, bt)
+				sized = true
+			}
 			for j, item := range bt.items {
 				b.fill(lists[bt.list].slot+int32(bt.first+j), item)
 			}
@@ -187,6 +194,23 @@ func (pf *parsedFile) parseBatch(data []byte, l splitList, bt *batch) {
 		l.values[i] = d.toValue(item)
 	}
 	bt.items, bt.diags, bt.ok = seq.Content, d.diags, !d.bombed
+	bt.nodes, bt.bytes = countNodes(seq)-1, end-r.offs[bt.first]
+}
+
+// reserve grows the position index once to what all items will need,
+// judged by the nodes per byte of the first batch: growing it by doubling
+// would copy it a dozen times and leave up to half of it unused (for
+// 100,000 resources the index is about 120 MB).
+func reserve(b *posBuilder, lists []splitList, first *batch) {
+	if first.bytes == 0 {
+		return
+	}
+	total := 0
+	for _, l := range lists {
+		total += l.region.end - l.region.offs[0]
+	}
+	want := int(float64(first.nodes) * float64(total) / float64(first.bytes) * 1.05)
+	b.idx.nodes = slices.Grow(b.idx.nodes, want)
 }
 
 func shiftLines(n *yaml.Node, by int) {
