@@ -30,11 +30,31 @@ const internMax = 48
 // millions of allocations and a sizeable share of the input's memory. OPA
 // never changes input terms (it shares its own interned terms the same
 // way), so sharing is safe.
+//
+// Equal lists and objects (field lists, custom fields, conditions, headers
+// that many resources repeat) share one term as well: the converter keeps
+// the composites it built by hash and hands out the first of equal ones.
 type converter struct {
-	strs map[string]*ast.Term
+	strs      map[string]*ast.Term
+	composite map[int][]*ast.Term
 }
 
-func newConverter() *converter { return &converter{strs: map[string]*ast.Term{}} }
+func newConverter() *converter {
+	return &converter{strs: map[string]*ast.Term{}, composite: map[int][]*ast.Term{}}
+}
+
+// share returns the term equal to t converted before, else t. Numbers the
+// converter builds are canonical (1.0 is "1"), so equal terms print alike.
+func (c *converter) share(t *ast.Term) *ast.Term {
+	h := t.Hash()
+	for _, s := range c.composite[h] {
+		if s.Equal(t) {
+			return s
+		}
+	}
+	c.composite[h] = append(c.composite[h], t)
+	return t
+}
 
 func (c *converter) str(s string) *ast.Term {
 	if len(s) > internMax {
@@ -75,7 +95,7 @@ func (c *converter) term(v any) (*ast.Term, error) {
 			}
 			terms[i] = x
 		}
-		return ast.ArrayTerm(terms...), nil
+		return c.share(ast.ArrayTerm(terms...)), nil
 	case map[string]any:
 		pairs := make([][2]*ast.Term, 0, len(v))
 		for k, item := range v {
@@ -85,7 +105,7 @@ func (c *converter) term(v any) (*ast.Term, error) {
 			}
 			pairs = append(pairs, [2]*ast.Term{c.str(k), x})
 		}
-		return ast.NewTerm(ast.NewObject(pairs...)), nil
+		return c.share(ast.NewTerm(ast.NewObject(pairs...))), nil
 	}
 	// Anything else (a typed slice from a caller) takes OPA's generic path.
 	x, err := ast.InterfaceToValue(v)

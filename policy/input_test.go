@@ -34,6 +34,54 @@ func TestInputASTMatchesOPA(t *testing.T) {
 	if got.Compare(want) != 0 {
 		t.Errorf("inputAST differs from ast.InterfaceToValue")
 	}
+	// Compare equates 3 and 3.0; the printed form tells them apart.
+	if got.String() != want.String() {
+		t.Errorf("inputAST prints differently:\n got %s\nwant %s", got, want)
+	}
+}
+
+// TestConverterSharesEqualTerms checks that equal lists and objects become
+// one term and that unequal ones stay apart.
+func TestConverterSharesEqualTerms(t *testing.T) {
+	task := func(name string, fields []any, sample any) map[string]any {
+		return map[string]any{"name": name, "fields": fields, "sample": sample,
+			"cls": map[string]any{"topicId": "t-1"}}
+	}
+	list := []any{
+		task("a", []any{"ClientIP", "RequestID"}, int64(3)),
+		task("b", []any{"ClientIP", "RequestID"}, float64(3)),
+		task("c", []any{"RequestID", "ClientIP"}, int64(3)),
+	}
+	v, err := toAST(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arr := v.(*ast.Array)
+	field := func(i int, k string) *ast.Term { return arr.Elem(i).Get(ast.StringTerm(k)) }
+	cases := []struct {
+		name   string
+		x, y   *ast.Term
+		shared bool
+	}{
+		{"equal field lists", field(0, "fields"), field(1, "fields"), true},
+		{"equal objects", field(0, "cls"), field(2, "cls"), true},
+		{"lists in another order", field(0, "fields"), field(2, "fields"), false},
+		{"tasks that differ by name", arr.Elem(0), arr.Elem(1), false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.x == tc.y; got != tc.shared {
+				t.Errorf("shared = %v, want %v (%v, %v)", got, tc.shared, tc.x, tc.y)
+			}
+		})
+	}
+	want, err := ast.InterfaceToValue(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.String() != want.String() {
+		t.Errorf("converted list prints differently:\n got %s\nwant %s", v, want)
+	}
 }
 
 func TestToASTNonFinite(t *testing.T) {
