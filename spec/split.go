@@ -42,12 +42,39 @@ type splitPlan struct {
 	regions []splitRegion
 }
 
-// splitBytes are bytes that may be YAML syntax a batch could read otherwise
-// than the whole file (& anchor, * alias, << merge, ! tag, % directive,
-// | and > block scalars, ? complex key), or layout the line scan below does
-// not model (tabs, carriage returns). A file holding any of them anywhere,
-// even inside a quoted string, is parsed whole.
-const splitBytes = "&*<!%|>?\t\r"
+// indicators are the bytes that are YAML syntax at the start of a token:
+// & anchor, * alias, << merge key, ! tag, % directive, | and > block
+// scalars, ? complex key. A batch could read any of them otherwise than the
+// whole file does, so a file where one may start a token is parsed whole.
+const indicators = "&*<!%|>?"
+
+// tokenBefore are the bytes after which a token may start (with the start
+// of the file). Mid-word, as in 'a&b' or '60.5%', an indicator is plain
+// text; after a quote (it may close a quoted scalar) or ':' (a value may
+// follow a quoted key at once in flow style) it counts.
+const tokenBefore = " \n[]{},:\"'"
+
+// plainSyntax reports whether data is free of the syntax the line scan
+// does not model: indicators that may start a token, tabs, and every line
+// break but '\n' (yaml.v3 also counts '\r', U+0085, U+2028 and U+2029 as
+// line breaks, which would move the lines of a batch), and byte order marks,
+// which yaml.v3 skips at the start of any line.
+func plainSyntax(data []byte) bool {
+	if bytes.ContainsAny(data, "\t\r\u0085\u2028\u2029\ufeff") || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		return false
+	}
+	for i := 0; ; {
+		j := bytes.IndexAny(data[i:], indicators)
+		if j < 0 {
+			return true
+		}
+		i += j
+		if i == 0 || bytes.IndexByte([]byte(tokenBefore), data[i-1]) >= 0 {
+			return false
+		}
+		i++
+	}
+}
 
 // splittableLists are the top-level keys whose values are lists of resources.
 func splittableLists() map[string]bool {
@@ -64,8 +91,7 @@ func splittableLists() map[string]bool {
 
 // planSplit scans data and returns where to cut it, or nil.
 func planSplit(data []byte, cfg splitConfig) *splitPlan {
-	if len(data) < cfg.minBytes || cfg.batchItems <= 0 || bytes.ContainsAny(data, splitBytes) ||
-		bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+	if len(data) < cfg.minBytes || cfg.batchItems <= 0 || !plainSyntax(data) {
 		return nil
 	}
 	s := splitScan{lists: splittableLists(), seen: map[string]int{}, size: len(data)}

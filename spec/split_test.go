@@ -124,6 +124,15 @@ func TestSplitEquivalentOnCases(t *testing.T) {
 		{name: "anchors", yaml: "version: 1\nscopes:\n  - &a {exports: {topicId: t}}\n  - *a\n"},
 		{name: "list of scalars", yaml: "version: 1\ndeliveryTasks:\n  - a\n  - 1\n", split: true},
 		{name: "less indented line", yaml: "version: 1\nscopes:\n    - {exports: {topicId: t}}\n  - x\n"},
+		{name: "next line in the last item of a batch", yaml: "version: 1\nscopes:\n  - {exports: {topicId: \"a\u0085b\"}}\n  - x\n"},
+		{name: "line separator in the header", yaml: "version: 1\nsafety: {maxPercent: 1} #\u2028\nscopes:\n  - x\n"},
+		{name: "indicators mid-word", yaml: "version: 1\nexports:\n  - {name: a&b*c, query: \"60.5%\"}\n", split: true},
+		{name: "alias in flow", yaml: "version: 1\nscopes:\n  - &a {exports: {topicId: t}}\n  - [*a]\n"},
+		{name: "merge key", yaml: "version: 1\nexports:\n  - {name: a}\n  - <<: {name: b}\n"},
+		{name: "tag", yaml: "version: 1\nexports:\n  - {name: !!str 1}\n"},
+		{name: "block scalar", yaml: "version: 1\nexports:\n  - query: |\n      a\n  - query: >-\n      b\n"},
+		{name: "directive", yaml: "%YAML 1.1\n---\n" + validTask},
+		{name: "byte order mark", yaml: "\ufeff" + validTask},
 		{name: "no final newline", yaml: strings.TrimSuffix(validTask, "\n"), split: true},
 	}
 	for _, tt := range tests {
@@ -160,7 +169,7 @@ var randomPieces = []string{
 	"entities: [a.example.com]", "fields: [RequestID]", "sample: %d", "sample: \"5\"",
 	"cls: {logSetId: ls, topicId: tp, logSetRegion: ap-guangzhou}", "aera: x", "name: \"two\n  lines\"",
 	"name: 'it''s'", "fields:\n%[2]s  - a\n%[2]s  - b", "topicId: ${env:X}", "topicId: ${env:1}",
-	"from: 2020-12-09T07:31:47Z", "count: 1_000", "# comment",
+	"from: 2020-12-09T07:31:47Z", "count: 1_000", "# comment", "name: a&b*c", "query: \"x\u0085y\"",
 	"deliveryConditions:\n%[2]s  - conditions:\n%[2]s      - {key: k, operator: equal, value: [\"1\"]}",
 	"name: [unclosed", "- stray", "name: \"unclosed", // broken: the last brokenPieces
 }
