@@ -61,3 +61,38 @@ func cpuTime(tb testing.TB) time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkLivePass measures plan's second policy pass on the BenchmarkEval
+// workload with a live rival for every resource: a full evaluation with
+// the live state against the prepared one, which re-runs only the packages
+// that read data.logctl.live.
+func BenchmarkLivePass(b *testing.B) {
+	ctx := context.Background()
+	doc := loadWorkload(b, workload.Config{Tasks: 10000, Exports: 1000, Dumps: 1000, Files: 1})
+	e, err := New(ctx, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	live := rivals(doc)
+	b.Run("full", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := e.Eval(ctx, doc, live); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("prepared", func(b *testing.B) {
+		ev, err := e.Prepare(doc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := ev.Eval(ctx, nil); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := ev.Eval(ctx, live); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
