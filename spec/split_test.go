@@ -169,12 +169,13 @@ var randomPieces = []string{
 	"entities: [a.example.com]", "fields: [RequestID]", "sample: %d", "sample: \"5\"",
 	"cls: {logSetId: ls, topicId: tp, logSetRegion: ap-guangzhou}", "aera: x", "name: \"two\n  lines\"",
 	"name: 'it''s'", "fields:\n%[2]s  - a\n%[2]s  - b", "topicId: ${env:X}", "topicId: ${env:1}",
-	"from: 2020-12-09T07:31:47Z", "count: 1_000", "# comment", "name: a&b*c", "query: \"x\u0085y\"",
+	"from: 2020-12-09T07:31:47Z", "count: 1_000", "# comment", "name: a&b*c",
 	"deliveryConditions:\n%[2]s  - conditions:\n%[2]s      - {key: k, operator: equal, value: [\"1\"]}",
-	"name: [unclosed", "- stray", "name: \"unclosed", // broken: the last brokenPieces
+	// rare: the last brokenPieces are broken or keep the file from being split
+	"name: [unclosed", "- stray", "name: \"unclosed", "query: \"x\u0085y\"",
 }
 
-const brokenPieces = 3
+const brokenPieces = 4
 
 var topPieces = []string{"version: 1", "version: 2", "safety: {maxPercent: 10}", "extra: x",
 	"defaults:\n  tencent: {region: ap-guangzhou}", "# top comment", "", "scopes: []", "version: 1"}
