@@ -5,6 +5,12 @@
 // ${env:NAME} references that keep secrets out of the files, and the JSON
 // Schema generated from the same types.
 //
+// A big file that a conservative scan finds simple (one document, no
+// anchors, aliases, tags or block scalars, list items at one indentation) is
+// parsed as a skeleton plus batches of list items, so that a file of 100,000
+// resources never holds its whole yaml.v3 tree; any doubt sends it down the
+// whole-file path, and both give the same documents and diagnostics.
+//
 // Loading never stops at the first problem: all diagnostics of all files are
 // collected and returned together, so a CI run shows everything at once.
 package spec

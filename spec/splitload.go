@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 )
@@ -125,12 +126,18 @@ func (pf *parsedFile) parseBatches(data []byte, lists []splitList, b *posBuilder
 	todo := make(chan *batch)
 	done := make(chan *batch)
 	var wg sync.WaitGroup
+	var failed atomic.Bool
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for bt := range todo {
-				pf.parseBatch(data, lists[bt.list], bt)
+				if !failed.Load() { // after a failure the file is parsed whole anyway
+					pf.parseBatch(data, lists[bt.list], bt)
+				}
+				if !bt.ok {
+					failed.Store(true)
+				}
 				done <- bt
 			}
 		}()
