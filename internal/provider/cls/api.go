@@ -130,25 +130,41 @@ func (a *API) DeleteExport(ctx context.Context, req *DeleteExportRequest) (*Dele
 	return &resp, nil
 }
 
-// DescribeAllExports reads every export of a topic, one call per page of
-// MaxDescribeLimit, and reports the calls made. Paging matters: reading only
-// the first page makes older exports look deleted (cls-export.md §5).
-func (a *API) DescribeAllExports(ctx context.Context, topicID string) ([]ExportInfo, int, error) {
-	var exports []ExportInfo
+// WalkExports pages through the exports of a topic, one call per page of
+// up to 100 (cls-export.md §3), and hands each page to visit. before, when
+// set, runs ahead of every call (the provider waits on its rate limiter
+// there). An export seen twice because the list shifted between pages is
+// handed over once. It reports how many calls it made.
+func (a *API) WalkExports(ctx context.Context, topicID string, before func() error, visit func([]ExportInfo)) (int, error) {
 	seen := map[string]bool{}
 	calls, err := tencent.WalkOffsets(a.pageSize, func(offset, limit int64) (int, uint64, error) {
+		if before != nil {
+			if err := before(); err != nil {
+				return 0, 0, err
+			}
+		}
 		page, err := a.DescribeExports(ctx, &DescribeExportsRequest{TopicId: topicID, Offset: offset, Limit: limit})
 		if err != nil {
 			return 0, 0, err
 		}
+		fresh := page.Exports[:0:0]
 		for _, e := range page.Exports {
 			if !seen[e.ExportId] {
 				seen[e.ExportId] = true
-				exports = append(exports, e)
+				fresh = append(fresh, e)
 			}
 		}
+		visit(fresh)
 		return len(page.Exports), uint64(max(page.TotalCount, 0)), nil
 	})
+	return calls, err
+}
+
+// DescribeAllExports reads every export of a topic (WalkExports without
+// pacing) and reports how many calls it made.
+func (a *API) DescribeAllExports(ctx context.Context, topicID string) ([]ExportInfo, int, error) {
+	var exports []ExportInfo
+	calls, err := a.WalkExports(ctx, topicID, nil, func(page []ExportInfo) { exports = append(exports, page...) })
 	if err != nil {
 		return nil, calls, fmt.Errorf("describe exports of topic %s in %s: %w", topicID, a.Region(), err)
 	}

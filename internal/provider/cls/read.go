@@ -6,7 +6,6 @@ import (
 
 	"github.com/logctl/logctl/internal/apierr"
 	"github.com/logctl/logctl/internal/ratelimit"
-	"github.com/logctl/logctl/internal/tencent"
 	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
 )
@@ -26,35 +25,20 @@ func (p *Provider) Read(ctx context.Context, t reconcile.Target) ([]reconcile.Ob
 	return p.readAll(ctx, a, t.Region, t.TopicID)
 }
 
-// readAll is API.DescribeAllExports with every page paced by the rate
-// limiter, which the API layer has no hook for. Each page is converted as
-// it arrives, while the next one waits for its slot.
+// readAll walks the topic's pages, each paced by the rate limiter, and
+// converts each page as it arrives, while the next one waits for its slot.
 func (p *Provider) readAll(ctx context.Context, a *API, region, topicID string) ([]reconcile.Object, error) {
 	var out []reconcile.Object
-	seen := map[string]bool{}
-	_, err := tencent.WalkOffsets(a.pageSize, func(offset, limit int64) (int, uint64, error) {
-		if err := p.limits.Wait(ctx, ratelimit.CLSDescribeExports); err != nil {
-			return 0, 0, err
-		}
-		page, err := a.DescribeExports(ctx, &DescribeExportsRequest{TopicId: topicID, Offset: offset, Limit: limit})
-		if err != nil {
-			return 0, 0, err
-		}
-		exports := make([]spec.Export, 0, len(page.Exports)) // one allocation per page; never grows
-		for i := range page.Exports {
-			w := &page.Exports[i]
-			if seen[w.ExportId] {
-				continue
+	wait := func() error { return p.limits.Wait(ctx, ratelimit.CLSDescribeExports) }
+	_, err := a.WalkExports(ctx, topicID, wait, func(wire []ExportInfo) {
+		exports := make([]spec.Export, len(wire)) // one allocation per page
+		for i := range wire {
+			exports[i] = exportFromWire(region, &wire[i])
+			if exports[i].TopicID == "" {
+				exports[i].TopicID = topicID
 			}
-			seen[w.ExportId] = true
-			e := exportFromWire(region, w)
-			if e.TopicID == "" {
-				e.TopicID = topicID
-			}
-			exports = append(exports, e)
-			out = append(out, reconcile.Object{ID: w.ExportId, Status: w.Status, Export: &exports[len(exports)-1]})
+			out = append(out, reconcile.Object{ID: wire[i].ExportId, Status: wire[i].Status, Export: &exports[i]})
 		}
-		return len(page.Exports), uint64(max(page.TotalCount, 0)), nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read exports of topic %s in %s: %w", topicID, a.Region(), err)

@@ -250,28 +250,44 @@ func (a *API) DescribeTasks(ctx context.Context, req *DescribeTasksRequest) (*De
 	return &resp, nil
 }
 
-// DescribeAllTasks reads every task of a zone matching filters, one call per
-// page of MaxDescribeLimit (design §9: one call per page per scope), and
-// reports how many calls it made. A task seen twice because the list shifted
-// between pages is kept once.
-func (a *API) DescribeAllTasks(ctx context.Context, zoneID string, filters []AdvancedFilter) ([]RealtimeLogDeliveryTask, int, error) {
-	var tasks []RealtimeLogDeliveryTask
+// WalkTasks pages through the tasks of a zone matching filters, one call
+// per page of up to MaxDescribeLimit (design §9: one call per page per
+// scope), and hands each page to visit. before, when set, runs ahead of
+// every call (the provider waits on its rate limiter there). A task seen
+// twice because the list shifted between pages is handed over once. It
+// reports how many calls it made.
+func (a *API) WalkTasks(ctx context.Context, zoneID string, filters []AdvancedFilter, before func() error, visit func([]RealtimeLogDeliveryTask)) (int, error) {
 	seen := map[string]bool{}
 	calls, err := tencent.WalkOffsets(a.pageSize, func(offset, limit int64) (int, uint64, error) {
+		if before != nil {
+			if err := before(); err != nil {
+				return 0, 0, err
+			}
+		}
 		page, err := a.DescribeTasks(ctx, &DescribeTasksRequest{
 			ZoneId: zoneID, Offset: offset, Limit: uint64(limit), Filters: filters,
 		})
 		if err != nil {
 			return 0, 0, err
 		}
+		fresh := page.RealtimeLogDeliveryTasks[:0:0]
 		for _, t := range page.RealtimeLogDeliveryTasks {
 			if !seen[t.TaskId] {
 				seen[t.TaskId] = true
-				tasks = append(tasks, t)
+				fresh = append(fresh, t)
 			}
 		}
+		visit(fresh)
 		return len(page.RealtimeLogDeliveryTasks), page.TotalCount, nil
 	})
+	return calls, err
+}
+
+// DescribeAllTasks reads every task of a zone matching filters (WalkTasks
+// without pacing) and reports how many calls it made.
+func (a *API) DescribeAllTasks(ctx context.Context, zoneID string, filters []AdvancedFilter) ([]RealtimeLogDeliveryTask, int, error) {
+	var tasks []RealtimeLogDeliveryTask
+	calls, err := a.WalkTasks(ctx, zoneID, filters, nil, func(page []RealtimeLogDeliveryTask) { tasks = append(tasks, page...) })
 	if err != nil {
 		return nil, calls, fmt.Errorf("describe tasks of zone %s: %w", zoneID, err)
 	}
