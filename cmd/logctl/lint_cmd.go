@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -76,24 +77,9 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	// Compiling the policies does not depend on the files: do it while
-	// spec.Load parses them.
-	type built struct {
-		engine *policy.Engine
-		err    error
-	}
-	engineCh := make(chan built, 1)
-	go func() {
-		e, err := policy.New(a.ctx, policy.Options{UserDirs: o.policyDirs})
-		engineCh <- built{e, err}
-	}()
-	doc, diags, err := spec.Load(paths)
-	eng := <-engineCh
+	doc, diags, eng, err := loadWithPolicies(a, o.policyDirs, paths)
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
-	}
-	if eng.err != nil {
-		return withCode(exitError, fmt.Errorf("lint: %w", eng.err))
 	}
 	var live map[string]any
 	if o.live && !diags.HasErrors() {
@@ -101,7 +87,7 @@ func runLint(a *app, o lintOptions, paths []string) error {
 			return err
 		}
 	}
-	ev, err := eng.engine.Prepare(doc)
+	ev, err := eng.Prepare(doc)
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
@@ -112,7 +98,7 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	opts := render.FindingOptions{
 		Color:       colorOutput(a),
 		Files:       len(doc.Files),
-		Rules:       eng.engine.Rules(),
+		Rules:       eng.Rules(),
 		ToolVersion: version,
 	}
 	if wd, err := os.Getwd(); err == nil {
@@ -132,6 +118,27 @@ func runLint(a *app, o lintOptions, paths []string) error {
 // policies and drops the policy findings that repeat a schema finding at
 // the same path (sample: high is a type error; "sample out of range" on top
 // of it would only be noise).
+// loadWithPolicies loads the files and compiles the policies at the same
+// time: neither depends on the other. Both failures are reported when both
+// happen.
+func loadWithPolicies(a *app, policyDirs, paths []string) (*spec.Document, spec.Diagnostics, *policy.Engine, error) {
+	type built struct {
+		engine *policy.Engine
+		err    error
+	}
+	engineCh := make(chan built, 1)
+	go func() {
+		e, err := policy.New(a.ctx, policy.Options{UserDirs: policyDirs})
+		engineCh <- built{e, err}
+	}()
+	doc, diags, err := spec.Load(paths)
+	eng := <-engineCh
+	if err != nil || eng.err != nil {
+		return nil, nil, nil, errors.Join(err, eng.err)
+	}
+	return doc, diags, eng.engine, nil
+}
+
 func lintFindings(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Diagnostics) ([]policy.Finding, error) {
 	ev, err := eng.Prepare(doc)
 	if err != nil {

@@ -184,20 +184,7 @@ func (a *app) loadAndLint(cloud *cloudSession, policyDirs, paths []string) (*lin
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	type built struct {
-		engine *policy.Engine
-		err    error
-	}
-	engineCh := make(chan built, 1)
-	go func() {
-		e, err := policy.New(a.ctx, policy.Options{UserDirs: policyDirs})
-		engineCh <- built{e, err}
-	}()
-	raw, diags, err := spec.Load(paths)
-	eng := <-engineCh
-	if eng.err != nil {
-		return nil, withCode(exitError, eng.err)
-	}
+	raw, diags, eng, err := loadWithPolicies(a, policyDirs, paths)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
@@ -212,7 +199,7 @@ func (a *app) loadAndLint(cloud *cloudSession, policyDirs, paths []string) (*lin
 		in.resolved, in.rdiags = raw.Resolve(cloud.lookup)
 		in.targets = reconcile.Targets(in.resolved)
 	}()
-	if in.eval, err = eng.engine.Prepare(raw); err == nil {
+	if in.eval, err = eng.Prepare(raw); err == nil {
 		in.findings, err = lintFindingsLive(a, in.eval, raw, diags, nil)
 	}
 	<-resolvedCh
