@@ -26,16 +26,42 @@ type Evaluation struct {
 
 	mu   sync.Mutex
 	base map[string][]Finding // per package, of the last evaluation without live state
+	conv *converter           // knows the input's shared terms; guarded by mu
 }
 
-// Prepare converts doc to the policies' input. doc must not change while
-// the Evaluation is in use.
+// Prepare converts doc to the policies' input. The resources of doc's input
+// are replaced by their terms in place (spec.Document.ConvertInput), so that
+// 100,000 resources are never held twice; doc must not change otherwise
+// while the Evaluation is in use.
 func (e *Engine) Prepare(doc *spec.Document) (*Evaluation, error) {
-	input, err := inputAST(doc.Input())
+	var conv *converter
+	err := doc.ConvertInput(func(in map[string]any) (err error) {
+		conv, err = convertInput(in)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("policy input: %w", err)
 	}
-	return &Evaluation{e: e, doc: doc, input: input}, nil
+	input, err := conv.value(doc.Input())
+	if err != nil {
+		return nil, fmt.Errorf("policy input: %w", err)
+	}
+	return &Evaluation{e: e, doc: doc, input: input, conv: conv}, nil
+}
+
+// Convert turns one plain value of the live state (a resource shaped as the
+// YAML) into the form Eval takes without converting it again. Converting
+// the live resources one at a time as they are built, instead of handing
+// Eval plain values, keeps only one resource in plain form at a time; equal
+// parts of live and desired resources share one term.
+func (v *Evaluation) Convert(x any) (any, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	t, err := v.conv.term(x)
+	if err != nil {
+		return nil, fmt.Errorf("live state: %w", err)
+	}
+	return t, nil
 }
 
 // Eval evaluates the policies as Engine.Eval does. With live state and an
@@ -53,7 +79,9 @@ func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, 
 	if base != nil {
 		groups = v.e.liveGroups
 	}
-	liveAST, err := toAST(live)
+	v.mu.Lock()
+	liveAST, err := v.conv.value(live)
+	v.mu.Unlock()
 	if err != nil {
 		return nil, fmt.Errorf("live state: %w", err)
 	}

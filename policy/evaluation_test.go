@@ -21,6 +21,9 @@ func rivals(doc *spec.Document) map[string]any {
 		list, _ := doc.Input()[kind].([]any)
 		out := make([]any, 0, len(list))
 		for _, item := range list {
+			if t, ok := item.(*ast.Term); ok { // a document prepared before
+				item, _ = ast.JSON(t.Value)
+			}
 			m, ok := item.(map[string]any)
 			if !ok {
 				continue

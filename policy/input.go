@@ -1,8 +1,10 @@
 package policy
 
 import (
+	"errors"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -13,7 +15,12 @@ import (
 // returns) to an AST value in one walk. Handing OPA a ready ast.Value skips
 // its generic conversion, which round-trips through reflection and JSON.
 func toAST(v any) (ast.Value, error) {
-	t, err := newConverter().term(v)
+	return newConverter().value(v)
+}
+
+// value converts v like toAST, sharing the terms c knows.
+func (c *converter) value(v any) (ast.Value, error) {
+	t, err := c.term(v)
 	if err != nil {
 		return nil, err
 	}
@@ -68,8 +75,24 @@ func (c *converter) str(s string) *ast.Term {
 	return t
 }
 
+// absorb adds the shared terms of o that c lacks.
+func (c *converter) absorb(o *converter) {
+	for s, t := range o.strs {
+		if _, ok := c.strs[s]; !ok {
+			c.strs[s] = t
+		}
+	}
+	for _, ts := range o.composite {
+		for _, t := range ts {
+			c.share(t)
+		}
+	}
+}
+
 func (c *converter) term(v any) (*ast.Term, error) {
 	switch v := v.(type) {
+	case *ast.Term:
+		return v, nil // converted before (convertInput, Evaluation.Convert)
 	case nil:
 		return ast.NullTerm(), nil
 	case string:
@@ -115,33 +138,47 @@ func (c *converter) term(v any) (*ast.Term, error) {
 	return ast.NewTerm(x), nil
 }
 
-// parallelMin is the list length from which inputAST converts a top-level
-// list on several goroutines (10,000 tasks take ~80 ms on one core).
+// parallelMin is the list length from which convertInput converts a
+// top-level list on several goroutines (10,000 tasks take ~80 ms on one core).
 const parallelMin = 2048
 
-// inputAST converts the policy input like toAST, converting long top-level
-// lists (the resources) in chunks on all cores.
-func inputAST(input map[string]any) (ast.Value, error) {
-	pairs := make([][2]*ast.Term, 0, len(input))
-	for k, v := range input {
-		var x ast.Value
-		var err error
-		if list, ok := v.([]any); ok && len(list) >= parallelMin {
-			x, err = listAST(list, runtime.GOMAXPROCS(0))
-		} else {
-			x, err = toAST(v)
+// convertInput replaces, in place, every item of the input's top-level
+// lists (the resources) by its term: each plain item can be collected as
+// soon as its term exists (spec.Document.ConvertInput). Items that are terms
+// already are kept. It returns a converter that knows every shared term, so
+// that the live state, converted later, shares them too.
+func convertInput(input map[string]any) (*converter, error) {
+	c := newConverter()
+	for _, v := range input {
+		list, ok := v.([]any)
+		if !ok {
+			continue
 		}
+		if len(list) < parallelMin {
+			for i := range list {
+				t, err := c.term(list[i])
+				if err != nil {
+					return nil, err
+				}
+				list[i] = t
+			}
+			continue
+		}
+		cs, err := convertList(list, runtime.GOMAXPROCS(0))
 		if err != nil {
 			return nil, err
 		}
-		pairs = append(pairs, [2]*ast.Term{ast.StringTerm(k), ast.NewTerm(x)})
+		for _, o := range cs {
+			c.absorb(o)
+		}
 	}
-	return ast.NewObject(pairs...), nil
+	return c, nil
 }
 
-// listAST converts the items of list in n contiguous chunks concurrently.
-func listAST(list []any, n int) (ast.Value, error) {
-	terms := make([]*ast.Term, len(list))
+// convertList converts the items of list in place in n contiguous chunks
+// concurrently, and returns the chunks' converters.
+func convertList(list []any, n int) ([]*converter, error) {
+	cs := make([]*converter, n)
 	errs := make([]error, n)
 	size := (len(list) + n - 1) / n
 	var wg sync.WaitGroup
@@ -150,23 +187,24 @@ func listAST(list []any, n int) (ast.Value, error) {
 		if lo >= hi {
 			break
 		}
+		// One converter per goroutine: its cache needs no lock.
+		cs[w] = newConverter()
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			// One converter per goroutine: its cache needs no lock.
-			c := newConverter()
 			for i := lo; i < hi; i++ {
-				if terms[i], errs[w] = c.term(list[i]); errs[w] != nil {
+				t, err := cs[w].term(list[i])
+				if err != nil {
+					errs[w] = err
 					return
 				}
+				list[i] = t
 			}
 		}()
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	return ast.NewArray(terms...), nil
+	return slices.DeleteFunc(cs, func(c *converter) bool { return c == nil }), nil
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
@@ -23,20 +24,53 @@ func TestInputASTMatchesOPA(t *testing.T) {
 		"deliveryTasks": long,
 		"floats":        []any{0.1, 1e21, -2.5, float64(3)},
 	}
-	got, err := inputAST(input)
-	if err != nil {
-		t.Fatal(err)
-	}
 	want, err := ast.InterfaceToValue(input)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Compare(want) != 0 {
-		t.Errorf("inputAST differs from ast.InterfaceToValue")
+	// Converting in place twice (a document prepared twice) gives the same.
+	for pass := 1; pass <= 2; pass++ {
+		c, err := convertInput(input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := input["deliveryTasks"].([]any)[0].(*ast.Term); !ok {
+			t.Fatalf("pass %d: items not replaced by terms in place", pass)
+		}
+		got, err := c.value(input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Compare(want) != 0 {
+			t.Errorf("pass %d: converted input differs from ast.InterfaceToValue", pass)
+		}
+		// Compare equates 3 and 3.0; the printed form tells them apart.
+		if got.String() != want.String() {
+			t.Errorf("pass %d: converted input prints differently:\n got %s\nwant %s", pass, got, want)
+		}
 	}
-	// Compare equates 3 and 3.0; the printed form tells them apart.
-	if got.String() != want.String() {
-		t.Errorf("inputAST prints differently:\n got %s\nwant %s", got, want)
+}
+
+// TestConvertInputSharesWithLaterValues checks that a value converted after
+// the input (the live state) shares the input's equal parts, whichever
+// chunk converted them.
+func TestConvertInputSharesWithLaterValues(t *testing.T) {
+	long := make([]any, parallelMin*2)
+	for i := range long {
+		long[i] = map[string]any{"name": fmt.Sprint("t", i), "cls": map[string]any{"topicId": fmt.Sprint("topic-", i)}}
+	}
+	c, err := convertInput(map[string]any{"deliveryTasks": long})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{0, len(long) - 1} {
+		live, err := c.term(map[string]any{"name": fmt.Sprint("t", i), "cls": map[string]any{"topicId": fmt.Sprint("topic-", i)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if live != long[i].(*ast.Term) {
+			t.Errorf("item %d: an equal live value got a term of its own", i)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -23,7 +24,13 @@ type Document struct {
 
 	sources map[string][]source // list key ("deliveryTasks") → where each item came from
 	single  map[string][]source // "defaults", "version": every document that set it
-	input   map[string]any
+	input   *input // shared with the copy Resolve makes
+}
+
+// input is the policy input and the lock ConvertInput takes to change it.
+type input struct {
+	mu sync.Mutex
+	m  map[string]any
 }
 
 // source is where a resource or a top-level value came from: a node of a
@@ -42,7 +49,7 @@ func reflectValue(p any) reflect.Value { return reflect.ValueOf(p).Elem() }
 func merge(files []*parsedFile) (*Document, Diagnostics) {
 	doc := &Document{sources: map[string][]source{}, single: map[string][]source{}}
 	var diags Diagnostics
-	input := map[string]any{"version": int64(1)}
+	in := map[string]any{"version": int64(1)}
 	defaults := map[string]any{}
 	for _, pf := range files {
 		diags = append(diags, pf.diags...)
@@ -53,7 +60,7 @@ func merge(files []*parsedFile) (*Document, Diagnostics) {
 			doc.Dumps = append(doc.Dumps, pd.file.Dumps...)
 			doc.Scopes = append(doc.Scopes, pd.file.Scopes...)
 			for _, key := range listKeys {
-				doc.recordList(key, pf.name, pd, input)
+				doc.recordList(key, pf.name, pd, in)
 			}
 			for _, key := range []string{"version", "defaults", "safety"} {
 				if _, v := pd.pos.lookupPair(pd.root, key); v >= 0 {
@@ -75,9 +82,9 @@ func merge(files []*parsedFile) (*Document, Diagnostics) {
 		}
 	}
 	if len(defaults) > 0 {
-		input["defaults"] = defaults
+		in["defaults"] = defaults
 	}
-	doc.input = input
+	doc.input = &input{m: in}
 	doc.applyDefaults()
 	diags = append(diags, doc.checkDuplicates()...)
 	return doc, diags
@@ -187,8 +194,32 @@ func (doc *Document) applyDefaults() {
 
 // Input returns the merged documents shaped exactly as the YAML (design §3),
 // without defaults applied: the `input` document of the policies, the same
-// shape conftest builds from a single file. Callers must not modify it.
-func (doc *Document) Input() map[string]any { return doc.input }
+// shape conftest builds from a single file. Callers must not modify it; after
+// ConvertInput it holds what the conversion left.
+func (doc *Document) Input() map[string]any {
+	if doc.input == nil {
+		return nil
+	}
+	doc.input.mu.Lock()
+	defer doc.input.mu.Unlock()
+	return doc.input.m
+}
+
+// ConvertInput hands the input to convert, which may replace its values in
+// place, e.g. each resource by the policy engine's own form of it. The plain
+// values of 100,000 resources take some 200 MB, about as much as the
+// engine's form: replacing them one at a time lets each be collected as soon
+// as it is converted, where converting a copy would hold both in full.
+// convert must leave values it is given a second time unchanged: a document
+// may be prepared for evaluation more than once.
+func (doc *Document) ConvertInput(convert func(input map[string]any) error) error {
+	if doc.input == nil {
+		return nil
+	}
+	doc.input.mu.Lock()
+	defer doc.input.mu.Unlock()
+	return convert(doc.input.m)
+}
 
 // CreateAPI is the Huawei API used to create dumps: "transfers" or "log-dump".
 func (doc *Document) CreateAPI() string {

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/policy"
 	"github.com/logctl/logctl/reconcile"
@@ -81,7 +82,7 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
-	var live map[string]any
+	var live *diff.Live
 	if o.live && !diags.HasErrors() {
 		if live, err = a.readLiveForLint(doc); err != nil {
 			return err
@@ -91,7 +92,13 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
-	findings, err := lintFindingsLive(a, ev, doc, diags, live)
+	var liveIn map[string]any
+	if live != nil {
+		if liveIn, err = liveInput(live, ev.Convert); err != nil {
+			return withCode(exitError, fmt.Errorf("lint: %w", err))
+		}
+	}
+	findings, err := lintFindingsLive(a, ev, doc, diags, liveIn)
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
@@ -150,7 +157,7 @@ func lintFindings(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Dia
 // readLiveForLint reads the live state of what the files touch, as the
 // policies' data.logctl.live. The resource ids that decide what to read are
 // never secrets, so no ${env:} reference needs resolving here.
-func (a *app) readLiveForLint(doc *spec.Document) (map[string]any, error) {
+func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, error) {
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return nil, withCode(exitError, err)
@@ -166,7 +173,17 @@ func (a *app) readLiveForLint(doc *spec.Document) (map[string]any, error) {
 	if err != nil {
 		return nil, withCode(exitError, fmt.Errorf("lint: %w", explainAPIError(err)))
 	}
-	return liveInput(live), nil
+	return live, nil
+}
+
+// evalLive evaluates the policies again with the live state as
+// data.logctl.live.
+func evalLive(a *app, ev *policy.Evaluation, live *diff.Live) ([]policy.Finding, error) {
+	in, err := liveInput(live, ev.Convert)
+	if err != nil {
+		return nil, err
+	}
+	return ev.Eval(a.ctx, in)
 }
 
 // lintFindingsLive is lintFindings on a prepared evaluation of doc, with

@@ -91,7 +91,11 @@ func TestLiveInputMatchesJSONRoundTrip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if d := cmp.Diff(roundTrip(t, &tc.live), liveInput(&tc.live)); d != "" {
+			got, err := liveInput(&tc.live, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(roundTrip(t, &tc.live), got); d != "" {
 				t.Errorf("liveInput differs from the JSON round trip (-want +got):\n%s", d)
 			}
 		})
