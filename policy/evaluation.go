@@ -35,14 +35,16 @@ type Evaluation struct {
 // while the Evaluation is in use.
 func (e *Engine) Prepare(doc *spec.Document) (*Evaluation, error) {
 	var conv *converter
+	var input ast.Value
+	// Both steps under the document's lock: another Prepare of the same
+	// document may be replacing its items meanwhile.
 	err := doc.ConvertInput(func(in map[string]any) (err error) {
-		conv, err = convertInput(in)
+		if conv, err = convertInput(in); err != nil {
+			return err
+		}
+		input, err = conv.value(in)
 		return err
 	})
-	if err != nil {
-		return nil, fmt.Errorf("policy input: %w", err)
-	}
-	input, err := conv.value(doc.Input())
 	if err != nil {
 		return nil, fmt.Errorf("policy input: %w", err)
 	}

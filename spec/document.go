@@ -24,7 +24,7 @@ type Document struct {
 
 	sources map[string][]source // list key ("deliveryTasks") → where each item came from
 	single  map[string][]source // "defaults", "version": every document that set it
-	input   *input // shared with the copy Resolve makes
+	input   *input              // shared with the copy Resolve makes
 }
 
 // input is the policy input and the lock ConvertInput takes to change it.
