@@ -152,7 +152,7 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 	go func() { planCh <- diff.Compute(resolved, raw, pl.live) }()
 	// Second pass: uniqueness rules now see live resources no file declares.
 	// The prepared evaluation re-runs only the packages that read them.
-	liveFindings, err := in.eval.Eval(a.ctx, liveInput(pl.live))
+	liveFindings, err := evalLive(a, in.eval, pl.live)
 	plan := <-planCh
 	if err != nil {
 		return nil, withCode(exitError, err)
