@@ -266,6 +266,49 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestResolveSharesWhatHasNoReference: only resources with a reference are
+// copied; the rest of the document is shared, not duplicated.
+func TestResolveSharesWhatHasNoReference(t *testing.T) {
+	src := validTask + `  - name: t2
+    zoneId: zone-1
+    type: custom_endpoint
+    logType: l7-access-logs
+    area: mainland
+    entities: [b.example.com]
+    fields: [RequestID]
+    customEndpoint: {url: 'https://x/ingest', accessKey: '${env:KEY}'}
+`
+	doc, diags := ParseBytes("f.yaml", []byte(src))
+	if len(diags) != 0 {
+		t.Fatal(diagLines(diags))
+	}
+	res, diags := doc.Resolve(func(string) (string, bool) { return "s3cr3t", true })
+	if len(diags) != 0 {
+		t.Fatal(diagLines(diags))
+	}
+	if &res.DeliveryTasks[0] == &doc.DeliveryTasks[0] {
+		t.Fatal("the task list was shared although a task holds a reference")
+	}
+	if &res.DeliveryTasks[0].Entities[0] != &doc.DeliveryTasks[0].Entities[0] {
+		t.Error("a task without references was copied deeply")
+	}
+	if res.DeliveryTasks[1].CustomEndpoint == doc.DeliveryTasks[1].CustomEndpoint ||
+		&res.DeliveryTasks[1].Entities[0] == &doc.DeliveryTasks[1].Entities[0] {
+		t.Error("a task with a reference shares parts with the original")
+	}
+	if got := res.DeliveryTasks[1].CustomEndpoint.AccessKey; got != "s3cr3t" {
+		t.Errorf("accessKey = %q", got)
+	}
+	if got := doc.DeliveryTasks[1].CustomEndpoint.AccessKey; got != "${env:KEY}" {
+		t.Errorf("Resolve modified the original: accessKey = %q", got)
+	}
+	noRefs, _ := ParseBytes("f.yaml", []byte(validTask))
+	res, _ = noRefs.Resolve(func(string) (string, bool) { return "", false })
+	if &res.DeliveryTasks[0] != &noRefs.DeliveryTasks[0] {
+		t.Error("a list without references was copied")
+	}
+}
+
 func TestEnvRefs(t *testing.T) {
 	for _, tc := range []struct {
 		in    string

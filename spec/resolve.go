@@ -3,20 +3,25 @@ package spec
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
-// Resolve returns a copy of the document with every ${env:NAME} reference
-// replaced by lookup's value. It is called at plan and apply time only: lint
-// never needs the values. A missing variable is an error naming the variable
-// and where it is used; values never appear in diagnostics.
+// Resolve returns the document with every ${env:NAME} reference replaced by
+// lookup's value. It is called at plan and apply time only: lint never needs
+// the values. A missing variable is an error naming the variable and where
+// it is used; values never appear in diagnostics.
+//
+// Only resources that hold a reference are copied; the others, and the
+// lists of a kind without any reference, are shared with doc (100,000
+// resources take some 50 MB), so neither document may be modified.
 func (doc *Document) Resolve(lookup func(string) (string, bool)) (*Document, Diagnostics) {
 	out := *doc
 	r := &resolver{doc: doc, lookup: lookup}
-	out.DeliveryTasks = r.list("deliveryTasks", doc.DeliveryTasks).([]DeliveryTask)
-	out.Exports = r.list("exports", doc.Exports).([]Export)
-	out.Dumps = r.list("dumps", doc.Dumps).([]Dump)
-	out.Scopes = r.list("scopes", doc.Scopes).([]Scope)
+	out.DeliveryTasks = resolveList(r, "deliveryTasks", doc.DeliveryTasks)
+	out.Exports = resolveList(r, "exports", doc.Exports)
+	out.Dumps = resolveList(r, "dumps", doc.Dumps)
+	out.Scopes = resolveList(r, "scopes", doc.Scopes)
 	r.diags.Sort()
 	return &out, r.diags
 }
@@ -27,13 +32,51 @@ type resolver struct {
 	diags  Diagnostics
 }
 
-func (r *resolver) list(key string, v any) any {
-	src := reflect.ValueOf(v)
-	dst := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
-	for i := 0; i < src.Len(); i++ {
-		r.copy(dst.Index(i), src.Index(i), fmt.Sprintf("%s[%d]", key, i))
+// resolveList returns items with the references of each item resolved: items
+// itself when none has one, else a copy in which the items with references
+// are deep copies.
+func resolveList[T any](r *resolver, key string, items []T) []T {
+	var out []T
+	for i := range items {
+		src := reflect.ValueOf(&items[i]).Elem()
+		if !hasRef(src) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(items)
+		}
+		r.copy(reflect.ValueOf(&out[i]).Elem(), src, fmt.Sprintf("%s[%d]", key, i))
 	}
-	return dst.Interface()
+	if out == nil {
+		return items
+	}
+	return out
+}
+
+// hasRef reports whether any string under v may hold a reference.
+func hasRef(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Pointer:
+		return !v.IsNil() && hasRef(v.Elem())
+	case reflect.Struct:
+		if v.Type() == timestampType {
+			return false
+		}
+		for i := range v.NumField() {
+			if hasRef(v.Field(i)) {
+				return true
+			}
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			if hasRef(v.Index(i)) {
+				return true
+			}
+		}
+	case reflect.String:
+		return strings.Contains(v.String(), "${")
+	}
+	return false
 }
 
 // copy deep-copies src into dst, expanding references in strings.
