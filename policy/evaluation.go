@@ -26,7 +26,7 @@ type Evaluation struct {
 
 	mu   sync.Mutex
 	base map[string][]Finding // per package, of the last evaluation without live state
-	conv *converter           // knows the input's shared terms; guarded by mu
+	conv *converter           // knows the input's shared terms; locks itself
 }
 
 // Prepare converts doc to the policies' input. The resources of doc's input
@@ -34,12 +34,21 @@ type Evaluation struct {
 // 100,000 resources are never held twice; doc must not change otherwise
 // while the Evaluation is in use.
 func (e *Engine) Prepare(doc *spec.Document) (*Evaluation, error) {
-	var conv *converter
+	return e.PrepareWith(doc, nil)
+}
+
+// PrepareWith is Prepare with the Converter that converted doc's resources
+// while it loaded (spec.LoadOptions.ConvertItem); nil is a new one.
+func (e *Engine) PrepareWith(doc *spec.Document, c *Converter) (*Evaluation, error) {
+	if c == nil {
+		c = NewConverter()
+	}
+	conv := c.c
 	var input ast.Value
 	// Both steps under the document's lock: another Prepare of the same
 	// document may be replacing its items meanwhile.
 	err := doc.ConvertInput(func(in map[string]any) (err error) {
-		if conv, err = convertInput(in); err != nil {
+		if err = convertInput(in, conv); err != nil {
 			return err
 		}
 		input, err = conv.value(in)
@@ -57,8 +66,6 @@ func (e *Engine) Prepare(doc *spec.Document) (*Evaluation, error) {
 // Eval plain values, keeps only one resource in plain form at a time; equal
 // parts of live and desired resources share one term.
 func (v *Evaluation) Convert(x any) (any, error) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	t, err := v.conv.term(x)
 	if err != nil {
 		return nil, fmt.Errorf("live state: %w", err)
@@ -81,9 +88,7 @@ func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, 
 	if base != nil {
 		groups = v.e.liveGroups
 	}
-	v.mu.Lock()
 	liveAST, err := v.conv.value(live)
-	v.mu.Unlock()
 	if err != nil {
 		return nil, fmt.Errorf("live state: %w", err)
 	}

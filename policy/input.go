@@ -42,6 +42,7 @@ const internMax = 48
 // that many resources repeat) share one term as well: the converter keeps
 // the composites it built by hash and hands out the first of equal ones.
 type converter struct {
+	mu        *sync.Mutex // nil: used by one goroutine only
 	strs      map[string]*ast.Term
 	composite map[int][]*ast.Term
 }
@@ -54,6 +55,10 @@ func newConverter() *converter {
 // converter builds are canonical (1.0 is "1"), so equal terms print alike.
 func (c *converter) share(t *ast.Term) *ast.Term {
 	h := t.Hash()
+	if c.mu != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+	}
 	for _, s := range c.composite[h] {
 		if s.Equal(t) {
 			return s
@@ -66,6 +71,10 @@ func (c *converter) share(t *ast.Term) *ast.Term {
 func (c *converter) str(s string) *ast.Term {
 	if len(s) > internMax {
 		return ast.StringTerm(s)
+	}
+	if c.mu != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
 	}
 	t, ok := c.strs[s]
 	if !ok {
@@ -142,13 +151,39 @@ func (c *converter) term(v any) (*ast.Term, error) {
 // top-level list on several goroutines (10,000 tasks take ~80 ms on one core).
 const parallelMin = 2048
 
+// Converter converts plain values shaped as the YAML (spec.Document.Input,
+// the live state) to the engine's terms, sharing one term among equal short
+// strings, lists and objects. Used while the files load
+// (spec.LoadOptions.ConvertItem) and then given to PrepareWith, it lets the
+// resources be converted as they are parsed, and the live state share the
+// desired state's terms. It is safe for concurrent use.
+type Converter struct {
+	c *converter
+}
+
+// NewConverter returns an empty Converter.
+func NewConverter() *Converter {
+	c := newConverter()
+	c.mu = &sync.Mutex{}
+	return &Converter{c: c}
+}
+
+// ConvertItem converts v; a value it cannot convert is returned as it is,
+// for Prepare to report.
+func (c *Converter) ConvertItem(v any) any {
+	t, err := c.c.term(v)
+	if err != nil {
+		return v
+	}
+	return t
+}
+
 // convertInput replaces, in place, every item of the input's top-level
 // lists (the resources) by its term: each plain item can be collected as
 // soon as its term exists (spec.Document.ConvertInput). Items that are terms
-// already are kept. It returns a converter that knows every shared term, so
-// that the live state, converted later, shares them too.
-func convertInput(input map[string]any) (*converter, error) {
-	c := newConverter()
+// already are kept. c learns every shared term, so that the live state,
+// converted later, shares them too.
+func convertInput(input map[string]any, c *converter) error {
 	for _, v := range input {
 		list, ok := v.([]any)
 		if !ok {
@@ -158,7 +193,7 @@ func convertInput(input map[string]any) (*converter, error) {
 			for i := range list {
 				t, err := c.term(list[i])
 				if err != nil {
-					return nil, err
+					return err
 				}
 				list[i] = t
 			}
@@ -166,13 +201,13 @@ func convertInput(input map[string]any) (*converter, error) {
 		}
 		cs, err := convertList(list, runtime.GOMAXPROCS(0))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, o := range cs {
 			c.absorb(o)
 		}
 	}
-	return c, nil
+	return nil
 }
 
 // convertList converts the items of list in place in n contiguous chunks

@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"math"
+	"sync"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -30,8 +31,8 @@ func TestInputASTMatchesOPA(t *testing.T) {
 	}
 	// Converting in place twice (a document prepared twice) gives the same.
 	for pass := 1; pass <= 2; pass++ {
-		c, err := convertInput(input)
-		if err != nil {
+		c := newConverter()
+		if err := convertInput(input, c); err != nil {
 			t.Fatal(err)
 		}
 		if _, ok := input["deliveryTasks"].([]any)[0].(*ast.Term); !ok {
@@ -59,8 +60,8 @@ func TestConvertInputSharesWithLaterValues(t *testing.T) {
 	for i := range long {
 		long[i] = map[string]any{"name": fmt.Sprint("t", i), "cls": map[string]any{"topicId": fmt.Sprint("topic-", i)}}
 	}
-	c, err := convertInput(map[string]any{"deliveryTasks": long})
-	if err != nil {
+	c := newConverter()
+	if err := convertInput(map[string]any{"deliveryTasks": long}, c); err != nil {
 		t.Fatal(err)
 	}
 	for _, i := range []int{0, len(long) - 1} {
@@ -127,5 +128,32 @@ func TestToASTNonFinite(t *testing.T) {
 		if _, ok := v.(ast.String); !ok {
 			t.Errorf("%v: want a string, got %T", f, v)
 		}
+	}
+}
+
+// TestConverterConcurrentUse converts equal values on several goroutines at
+// once (the loader's batches): each gets the one shared term.
+func TestConverterConcurrentUse(t *testing.T) {
+	c := NewConverter()
+	const n = 8
+	got := make([]any, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 100 {
+				got[i] = c.ConvertItem(map[string]any{"fields": []any{"ClientIP", "RequestID"}, "sample": int64(3)})
+			}
+		}()
+	}
+	wg.Wait()
+	for i := 1; i < n; i++ {
+		if got[i] != got[0] {
+			t.Fatalf("goroutine %d got a term of its own", i)
+		}
+	}
+	if _, ok := got[0].(*ast.Term); !ok {
+		t.Fatalf("got %T, want a term", got[0])
 	}
 }

@@ -78,6 +78,21 @@ func isYAMLName(name string) bool {
 // the files are returned as diagnostics (all of them, sorted); the error is
 // reserved for paths that cannot be read at all.
 func Load(paths []string) (*Document, Diagnostics, error) {
+	return LoadWith(paths, LoadOptions{})
+}
+
+// LoadOptions tunes Load.
+type LoadOptions struct {
+	// ConvertItem, when set, replaces each resource of the policy input
+	// (Document.Input) by what it returns, as soon as the resource is
+	// parsed: a large file's resources then never all exist in plain form
+	// at once. It must be safe for concurrent use; see also
+	// Document.ConvertInput.
+	ConvertItem func(v any) any
+}
+
+// LoadWith is Load with options.
+func LoadWith(paths []string, opts LoadOptions) (*Document, Diagnostics, error) {
 	files, err := Files(paths)
 	if err != nil {
 		return nil, nil, err
@@ -93,7 +108,7 @@ func Load(paths []string) (*Document, Diagnostics, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			parsed[i] = parseFile(f)
+			parsed[i] = parseFile(f, opts.ConvertItem)
 		}()
 	}
 	wg.Wait()
@@ -114,6 +129,10 @@ type parsedFile struct {
 	diags Diagnostics
 	err   error
 	split splitConfig // when to parse the file in batches (split.go)
+	// convert, when set, replaces each item of the top-level lists in the
+	// plain values (LoadOptions.ConvertItem).
+	convert   func(any) any
+	converted bool // the split path converted the items batch by batch
 }
 
 type parsedDoc struct {
@@ -123,8 +142,8 @@ type parsedDoc struct {
 	value map[string]any
 }
 
-func parseFile(name string) *parsedFile {
-	pf := &parsedFile{name: name, split: defaultSplit()}
+func parseFile(name string, convert func(any) any) *parsedFile {
+	pf := &parsedFile{name: name, split: defaultSplit(), convert: convert}
 	f, err := os.Open(name)
 	if err != nil {
 		pf.err = fmt.Errorf("read %s: %w", name, unwrapPathError(err))
@@ -137,7 +156,25 @@ func parseFile(name string) *parsedFile {
 		return pf
 	}
 	pf.parse(data)
+	pf.convertItems()
 	return pf
+}
+
+// convertItems converts the items of the top-level lists that are still
+// plain: those of a file parsed whole (a split file's are converted batch
+// by batch as they are parsed).
+func (pf *parsedFile) convertItems() {
+	if pf.convert == nil || pf.converted {
+		return
+	}
+	for _, pd := range pf.docs {
+		for _, key := range listKeys {
+			items, _ := pd.value[key].([]any)
+			for i := range items {
+				items[i] = pf.convert(items[i])
+			}
+		}
+	}
 }
 
 // ParseBytes parses one file's content; name is used in positions. It is

@@ -64,6 +64,7 @@ func (pf *parsedFile) parseSplit(data []byte, plan *splitPlan) bool {
 	pf.diags = append(pf.diags, diags...)
 	pf.versionCheck(pd, root)
 	pf.docs = append(pf.docs, pd)
+	pf.converted = pf.convert != nil
 	return true
 }
 
@@ -198,7 +199,9 @@ func (pf *parsedFile) parseBatch(data []byte, l splitList, bt *batch) {
 	for j, item := range seq.Content {
 		i := bt.first + j
 		d.decode(item, l.slice.Index(i), fmt.Sprintf("%s[%d]", r.key, i))
-		l.values[i] = d.toValue(item)
+		if l.values[i] = d.toValue(item); pf.convert != nil {
+			l.values[i] = pf.convert(l.values[i])
+		}
 	}
 	bt.items, bt.diags, bt.ok = seq.Content, d.diags, !d.bombed
 	bt.nodes, bt.bytes = countNodes(seq)-1, end-r.offs[bt.first]

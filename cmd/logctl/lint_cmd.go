@@ -78,17 +78,18 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	doc, diags, eng, err := loadWithPolicies(a, o.policyDirs, paths)
+	files, err := loadWithPolicies(a, o.policyDirs, paths)
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
+	doc, diags, eng := files.doc, files.diags, files.eng
 	var live *diff.Live
 	if o.live && !diags.HasErrors() {
 		if live, err = a.readLiveForLint(doc); err != nil {
 			return err
 		}
 	}
-	ev, err := eng.Prepare(doc)
+	ev, err := files.prepare()
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
@@ -125,10 +126,24 @@ func runLint(a *app, o lintOptions, paths []string) error {
 // policies and drops the policy findings that repeat a schema finding at
 // the same path (sample: high is a type error; "sample out of range" on top
 // of it would only be noise).
+// loadedFiles is what loadWithPolicies returns.
+type loadedFiles struct {
+	doc   *spec.Document
+	diags spec.Diagnostics
+	eng   *policy.Engine
+	conv  *policy.Converter // converted doc's resources as they were parsed
+}
+
+// prepare converts what is left of doc's policy input for the engine.
+func (l *loadedFiles) prepare() (*policy.Evaluation, error) {
+	return l.eng.PrepareWith(l.doc, l.conv)
+}
+
 // loadWithPolicies loads the files and compiles the policies at the same
 // time: neither depends on the other. Both failures are reported when both
-// happen.
-func loadWithPolicies(a *app, policyDirs, paths []string) (*spec.Document, spec.Diagnostics, *policy.Engine, error) {
+// happen. The resources are converted to the policies' input as they are
+// parsed, so that 100,000 of them are never all held in plain form.
+func loadWithPolicies(a *app, policyDirs, paths []string) (*loadedFiles, error) {
 	type built struct {
 		engine *policy.Engine
 		err    error
@@ -138,12 +153,13 @@ func loadWithPolicies(a *app, policyDirs, paths []string) (*spec.Document, spec.
 		e, err := policy.New(a.ctx, policy.Options{UserDirs: policyDirs})
 		engineCh <- built{e, err}
 	}()
-	doc, diags, err := spec.Load(paths)
+	conv := policy.NewConverter()
+	doc, diags, err := spec.LoadWith(paths, spec.LoadOptions{ConvertItem: conv.ConvertItem})
 	eng := <-engineCh
 	if err != nil || eng.err != nil {
-		return nil, nil, nil, errors.Join(err, eng.err)
+		return nil, errors.Join(err, eng.err)
 	}
-	return doc, diags, eng.engine, nil
+	return &loadedFiles{doc: doc, diags: diags, eng: eng.engine, conv: conv}, nil
 }
 
 func lintFindings(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Diagnostics) ([]policy.Finding, error) {

@@ -184,10 +184,11 @@ func (a *app) loadAndLint(cloud *cloudSession, policyDirs, paths []string) (*lin
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	raw, diags, eng, err := loadWithPolicies(a, policyDirs, paths)
+	files, err := loadWithPolicies(a, policyDirs, paths)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
+	raw, diags := files.doc, files.diags
 	in := &lintedInput{raw: raw}
 	// With --emulator, resolving notes placeholder values on stderr: keep
 	// the notes for makePlan to print after the findings, as before.
@@ -199,7 +200,7 @@ func (a *app) loadAndLint(cloud *cloudSession, policyDirs, paths []string) (*lin
 		in.resolved, in.rdiags = raw.Resolve(cloud.lookup)
 		in.targets = reconcile.Targets(in.resolved)
 	}()
-	if in.eval, err = eng.Prepare(raw); err == nil {
+	if in.eval, err = files.prepare(); err == nil {
 		in.findings, err = lintFindingsLive(a, in.eval, raw, diags, nil)
 	}
 	<-resolvedCh
