@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"runtime"
@@ -44,11 +45,12 @@ const internMax = 48
 type converter struct {
 	mu        *sync.Mutex // nil: used by one goroutine only
 	strs      map[string]*ast.Term
+	nums      map[string]*ast.Term
 	composite map[int][]*ast.Term
 }
 
 func newConverter() *converter {
-	return &converter{strs: map[string]*ast.Term{}, composite: map[int][]*ast.Term{}}
+	return &converter{strs: map[string]*ast.Term{}, nums: map[string]*ast.Term{}, composite: map[int][]*ast.Term{}}
 }
 
 // share returns the term equal to t converted before, else t. Numbers the
@@ -65,6 +67,22 @@ func (c *converter) share(t *ast.Term) *ast.Term {
 		}
 	}
 	c.composite[h] = append(c.composite[h], t)
+	return t
+}
+
+// num returns the shared term of the number spelled text (canonical: 3.0
+// is "3", so the live state's floats share the files' integers). Numbers
+// repeat as much as short strings: samples, counts, periods.
+func (c *converter) num(text []byte) *ast.Term {
+	if c.mu != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+	}
+	t, ok := c.nums[string(text)]
+	if !ok {
+		t = ast.NumberTerm(json.Number(text))
+		c.nums[string(text)] = t
+	}
 	return t
 }
 
@@ -91,6 +109,11 @@ func (c *converter) absorb(o *converter) {
 			c.strs[s] = t
 		}
 	}
+	for s, t := range o.nums {
+		if _, ok := c.nums[s]; !ok {
+			c.nums[s] = t
+		}
+	}
 	for _, ts := range o.composite {
 		for _, t := range ts {
 			c.share(t)
@@ -109,15 +132,15 @@ func (c *converter) term(v any) (*ast.Term, error) {
 	case bool:
 		return ast.InternedTerm(v), nil
 	case int64:
-		return ast.InternedTerm(int(v)), nil
+		return c.num(strconv.AppendInt(nil, v, 10)), nil
 	case int:
-		return ast.InternedTerm(v), nil
+		return c.num(strconv.AppendInt(nil, int64(v), 10)), nil
 	case float64:
 		if math.IsInf(v, 0) || math.IsNaN(v) {
 			// YAML's .inf and .nan have no JSON form: policies see a string.
 			return ast.StringTerm(strconv.FormatFloat(v, 'g', -1, 64)), nil
 		}
-		return ast.NewTerm(ast.Number(strconv.FormatFloat(v, 'g', -1, 64))), nil
+		return c.num(strconv.AppendFloat(nil, v, 'g', -1, 64)), nil
 	case []any:
 		terms := make([]*ast.Term, len(v))
 		for i, item := range v {

@@ -100,6 +100,7 @@ func TestConverterSharesEqualTerms(t *testing.T) {
 	}{
 		{"equal field lists", field(0, "fields"), field(1, "fields"), true},
 		{"equal objects", field(0, "cls"), field(2, "cls"), true},
+		{"equal numbers, integer and float", field(0, "sample"), field(1, "sample"), true},
 		{"lists in another order", field(0, "fields"), field(2, "fields"), false},
 		{"tasks that differ by name", arr.Elem(0), arr.Elem(1), false},
 	}
