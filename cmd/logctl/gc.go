@@ -3,7 +3,6 @@ package main
 import (
 	"runtime/debug"
 	"runtime/metrics"
-	"sync"
 	"time"
 )
 
@@ -13,9 +12,17 @@ import (
 // resource plan collected some 20 times, for a sixth of its CPU time. Up to
 // the floor it now collects only when the heap reaches it. Once the live
 // heap passes half the floor, the floor would make the collector run back
-// to back: the usual settings come back, so a large plan paces its
-// collections, and uses memory, as before.
+// to back: the limit then follows the live heap, largeHeadroom above it.
 const gcFloor = 450 << 20
+
+// largeHeadroom is how far, in percent of the live heap, the process's
+// memory may grow above the live heap once that has outgrown half the
+// floor. GOGC=100 lets the heap grow to twice the live heap, and the
+// runtime returns freed memory to the system lazily: a 100,000 resource
+// plan with 600 MB live took 1.5 GB. A memory limit that follows the live
+// heap also makes the runtime return what it does not need (design §9: a
+// plan of 100,000 resources in under 512 MiB).
+const largeHeadroom = 25
 
 // gcPace is how often the live heap is checked.
 const gcPace = 20 * time.Millisecond
@@ -30,18 +37,12 @@ func tuneGC(getenv func(string) string) (restore func()) {
 	return floorGC(gcFloor, gcPace)
 }
 
-// floorGC turns the collector off up to floor bytes of heap, until the live
-// heap, checked every pace, passes half of it.
+// floorGC turns the collector off up to a memory limit: floor, and once
+// the live heap, checked every pace, passes half of it, largeHeadroom
+// percent above the live heap.
 func floorGC(floor int64, pace time.Duration) (restore func()) {
 	prevPercent := debug.SetGCPercent(-1)
 	prevLimit := debug.SetMemoryLimit(floor)
-	var once sync.Once
-	back := func() {
-		once.Do(func() {
-			debug.SetMemoryLimit(prevLimit)
-			debug.SetGCPercent(prevPercent)
-		})
-	}
 	done := make(chan struct{})
 	stopped := make(chan struct{})
 	go func() {
@@ -56,15 +57,18 @@ func floorGC(floor int64, pace time.Duration) (restore func()) {
 			case <-t.C:
 			}
 			metrics.Read(sample)
-			if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > uint64(floor)/2 {
-				back()
-				return
+			if sample[0].Value.Kind() != metrics.KindUint64 {
+				continue
+			}
+			if live := int64(sample[0].Value.Uint64()); live > floor/2 {
+				debug.SetMemoryLimit(max(floor, live+live*largeHeadroom/100))
 			}
 		}
 	}()
 	return func() {
 		close(done)
 		<-stopped
-		back()
+		debug.SetMemoryLimit(prevLimit)
+		debug.SetGCPercent(prevPercent)
 	}
 }
