@@ -292,9 +292,11 @@ func TestResolveSharesWhatHasNoReference(t *testing.T) {
 	if &res.DeliveryTasks[0].Entities[0] != &doc.DeliveryTasks[0].Entities[0] {
 		t.Error("a task without references was copied deeply")
 	}
-	if res.DeliveryTasks[1].CustomEndpoint == doc.DeliveryTasks[1].CustomEndpoint ||
-		&res.DeliveryTasks[1].Entities[0] == &doc.DeliveryTasks[1].Entities[0] {
-		t.Error("a task with a reference shares parts with the original")
+	if res.DeliveryTasks[1].CustomEndpoint == doc.DeliveryTasks[1].CustomEndpoint {
+		t.Error("the part with a reference is shared with the original")
+	}
+	if &res.DeliveryTasks[1].Entities[0] != &doc.DeliveryTasks[1].Entities[0] {
+		t.Error("a part without references of a task with one was copied")
 	}
 	if got := res.DeliveryTasks[1].CustomEndpoint.AccessKey; got != "s3cr3t" {
 		t.Errorf("accessKey = %q", got)

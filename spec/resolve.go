@@ -12,9 +12,9 @@ import (
 // the values. A missing variable is an error naming the variable and where
 // it is used; values never appear in diagnostics.
 //
-// Only resources that hold a reference are copied; the others, and the
-// lists of a kind without any reference, are shared with doc (100,000
-// resources take some 50 MB), so neither document may be modified.
+// Only the parts of resources that hold a reference are copied; the rest,
+// and the lists of a kind without any reference, are shared with doc
+// (100,000 resources take some 50 MB), so neither document may be modified.
 func (doc *Document) Resolve(lookup func(string) (string, bool)) (*Document, Diagnostics) {
 	out := *doc
 	r := &resolver{doc: doc, lookup: lookup}
@@ -79,8 +79,14 @@ func hasRef(v reflect.Value) bool {
 	return false
 }
 
-// copy deep-copies src into dst, expanding references in strings.
+// copy copies src into dst, expanding references in strings: the parts
+// that hold a reference are copied, the others shared, and paths (for
+// diagnostics) formatted only along the way to a reference.
 func (r *resolver) copy(dst, src reflect.Value, path string) {
+	if !hasRef(src) {
+		dst.Set(src)
+		return
+	}
 	switch src.Kind() {
 	case reflect.Pointer:
 		if src.IsNil() {
