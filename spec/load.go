@@ -114,6 +114,7 @@ type parsedFile struct {
 	diags Diagnostics
 	err   error
 	split splitConfig // when to parse the file in batches (split.go)
+	disk  bool        // name is a file that can be read again (lazyitems.go)
 }
 
 type parsedDoc struct {
@@ -124,7 +125,7 @@ type parsedDoc struct {
 }
 
 func parseFile(name string) *parsedFile {
-	pf := &parsedFile{name: name, split: defaultSplit()}
+	pf := &parsedFile{name: name, split: defaultSplit(), disk: true}
 	f, err := os.Open(name)
 	if err != nil {
 		pf.err = fmt.Errorf("read %s: %w", name, unwrapPathError(err))
