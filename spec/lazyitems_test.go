@@ -46,7 +46,7 @@ func loadFile(t *testing.T, name string, cfg splitConfig) *Document {
 	pf := &parsedFile{name: name, split: cfg, disk: true}
 	pf.parse(data)
 	doc, _ := merge([]*parsedFile{pf})
-	checkItemsLazy(t, doc)
+	checkItemsLazy(t, doc, planSplit(data, cfg))
 	return doc
 }
 
@@ -112,7 +112,7 @@ func TestLocateAfterFileChanged(t *testing.T) {
 func TestLocateAfterBytesChanged(t *testing.T) {
 	data := tasksFile(3)
 	doc, _ := parseWith(data, lazySplit)
-	checkItemsLazy(t, doc)
+	checkItemsLazy(t, doc, planSplit(data, lazySplit))
 	own := doc.Locate("deliveryTasks[1]")
 	copy(data, rewriteItem(data, 1, []byte("    # a comment inside the item\n"), []byte("    #\n    #\n    #\n    # insides\n")))
 	if got := doc.Locate("deliveryTasks[1].cls.topicId"); got != own {

@@ -63,14 +63,12 @@ func checkSplitEquivalent(t *testing.T, data []byte, sizes ...int) bool {
 	split := false
 	for _, n := range sizes {
 		cfg := splitConfig{minBytes: 0, batchItems: n}
-		taken := false
-		if plan := planSplit(data, cfg); plan != nil {
-			taken = (&parsedFile{name: "f.yaml", split: cfg}).parseSplit(data, plan)
-		}
+		plan := planSplit(data, cfg)
+		taken := plan != nil && (&parsedFile{name: "f.yaml", split: cfg}).parseSplit(data, plan)
 		split = split || taken
 		doc, diags := parseWith(data, cfg)
 		if taken {
-			checkItemsLazy(t, doc)
+			checkItemsLazy(t, doc, plan)
 		}
 		if d := cmp.Diff(wantDiags, diags); d != "" {
 			t.Fatalf("batches of %d: diagnostics differ (-whole +split):\n%s\n%s", n, d, data)
@@ -105,14 +103,18 @@ func locatePaths(data []byte, doc *Document) []string {
 	return paths
 }
 
-// checkItemsLazy fails unless every resource of a split document has an
+// checkItemsLazy fails unless every item of the lists plan splits has an
 // index entry of its own and none for its insides (lazyitems.go).
-func checkItemsLazy(t *testing.T, doc *Document) {
+func checkItemsLazy(t *testing.T, doc *Document, plan *splitPlan) {
 	t.Helper()
-	for key, srcs := range doc.sources {
+	for _, r := range plan.regions {
+		srcs := doc.sources[r.key]
+		if len(srcs) != len(r.offs) {
+			t.Fatalf("%s has %d items, the split plan %d", r.key, len(srcs), len(r.offs))
+		}
 		for i, s := range srcs {
 			if s.idx.lazy == nil || s.idx.nodes[s.node].n >= 0 {
-				t.Fatalf("%s[%d] of a split file is indexed whole", key, i)
+				t.Fatalf("%s[%d] of a split file is indexed whole", r.key, i)
 			}
 		}
 	}
