@@ -2,6 +2,7 @@ package spec
 
 import (
 	"flag"
+	"fmt"
 	"runtime"
 	"testing"
 )
@@ -32,4 +33,38 @@ func BenchmarkLoadHeap(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(live)/(1<<20), "heapMB")
+}
+
+// BenchmarkLocateInside asks for a position inside a different resource of
+// -loaddir each time, the worst case for the items a split file keeps
+// unindexed (each is read and parsed again), and inside the same resource
+// each time, the usual case of several findings on one resource.
+func BenchmarkLocateInside(b *testing.B) {
+	if *loadDir == "" {
+		b.Skip("set -loaddir to a directory of YAML files")
+	}
+	doc, _, err := Load([]string{*loadDir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := len(doc.DeliveryTasks)
+	if n == 0 {
+		b.Skip("no delivery tasks")
+	}
+	b.Run("spread", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			if p := doc.Locate(fmt.Sprintf("deliveryTasks[%d].name", i%n)); p.Line == 0 {
+				b.Fatal("no position")
+			}
+			i += 7919 // a prime: every item in turn, never the one before
+		}
+	})
+	b.Run("same", func(b *testing.B) {
+		for b.Loop() {
+			if p := doc.Locate("deliveryTasks[1].name"); p.Line == 0 {
+				b.Fatal("no position")
+			}
+		}
+	})
 }

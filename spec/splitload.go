@@ -47,8 +47,7 @@ func (pf *parsedFile) parseSplit(data []byte, plan *splitPlan) bool {
 	if d.bombed || pd.value == nil {
 		return false
 	}
-	b := newPosBuilder(countNodes(root))
-	pd.pos, pd.root = b.idx, b.add(root)
+	pd.pos, pd.root = indexPositions(root, countNodes(root))
 	lazy := &lazyItems{text: pf.itemText(data)}
 	lists := make([]splitList, len(plan.regions))
 	for i, r := range plan.regions {
