@@ -129,6 +129,7 @@ type parsedFile struct {
 	diags Diagnostics
 	err   error
 	split splitConfig // when to parse the file in batches (split.go)
+	disk  bool        // name is a file that can be read again (lazyitems.go)
 	// convert, when set, replaces each item of the top-level lists in the
 	// plain values (LoadOptions.ConvertItem).
 	convert   func(any) any
@@ -143,7 +144,7 @@ type parsedDoc struct {
 }
 
 func parseFile(name string, convert func(any) any) *parsedFile {
-	pf := &parsedFile{name: name, split: defaultSplit(), convert: convert}
+	pf := &parsedFile{name: name, split: defaultSplit(), disk: true, convert: convert}
 	f, err := os.Open(name)
 	if err != nil {
 		pf.err = fmt.Errorf("read %s: %w", name, unwrapPathError(err))

@@ -11,7 +11,9 @@ import (
 // neighbours, so a file that is simple enough is parsed in two parts: a
 // skeleton (the file with those items blanked out, lines kept) and the items
 // in batches, each batch parsed as a small document of its own. Only a
-// batch's tree is alive at a time.
+// batch's tree is alive at a time, and the position index keeps the items
+// but not their insides, which Locate parses again when asked
+// (lazyitems.go).
 //
 // "Simple enough" is decided by a conservative byte scan: anything that could
 // make a batch parse differently from the whole file (anchors, aliases, merge

@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"gopkg.in/yaml.v3"
 )
 
 // parseWith parses data as ParseBytes does, with the given split settings.
@@ -58,15 +59,17 @@ func inputPaths(v any, prefix string, out *[]string) {
 func checkSplitEquivalent(t *testing.T, data []byte, sizes ...int) bool {
 	t.Helper()
 	wantDoc, wantDiags := parseWith(data, wholeFile)
-	var paths []string
-	inputPaths(wantDoc.Input(), "", &paths)
+	paths := locatePaths(data, wantDoc)
 	split := false
 	for _, n := range sizes {
 		cfg := splitConfig{minBytes: 0, batchItems: n}
-		if plan := planSplit(data, cfg); plan != nil {
-			split = split || (&parsedFile{name: "f.yaml", split: cfg}).parseSplit(data, plan)
-		}
+		plan := planSplit(data, cfg)
+		taken := plan != nil && (&parsedFile{name: "f.yaml", split: cfg}).parseSplit(data, plan)
+		split = split || taken
 		doc, diags := parseWith(data, cfg)
+		if taken {
+			checkItemsLazy(t, doc, plan)
+		}
 		if d := cmp.Diff(wantDiags, diags); d != "" {
 			t.Fatalf("batches of %d: diagnostics differ (-whole +split):\n%s\n%s", n, d, data)
 		}
@@ -83,6 +86,38 @@ func checkSplitEquivalent(t *testing.T, data []byte, sizes ...int) bool {
 		}
 	}
 	return split
+}
+
+// locatePaths lists the paths to compare Locate on: every key and item of
+// the input plus an absent key under each mapping and the index past the
+// end of each list (inputPaths), and paths into the first document's tree
+// that stop part-way: absent keys and out-of-range indexes at every depth,
+// a key under a list (treePaths).
+func locatePaths(data []byte, doc *Document) []string {
+	paths := []string{"", "absent", "deliveryTasks[-1]", "deliveryTasks[0]..name"}
+	inputPaths(doc.Input(), "", &paths)
+	var n yaml.Node
+	if yaml.Unmarshal(data, &n) == nil && len(n.Content) == 1 {
+		treePaths(n.Content[0], "", 6, &paths)
+	}
+	return paths
+}
+
+// checkItemsLazy fails unless every item of the lists plan splits has an
+// index entry of its own and none for its insides (lazyitems.go).
+func checkItemsLazy(t *testing.T, doc *Document, plan *splitPlan) {
+	t.Helper()
+	for _, r := range plan.regions {
+		srcs := doc.sources[r.key]
+		if len(srcs) != len(r.offs) {
+			t.Fatalf("%s has %d items, the split plan %d", r.key, len(srcs), len(r.offs))
+		}
+		for i, s := range srcs {
+			if s.idx.lazy == nil || s.idx.nodes[s.node].n >= 0 {
+				t.Fatalf("%s[%d] of a split file is indexed whole", r.key, i)
+			}
+		}
+	}
 }
 
 func TestSplitEquivalentOnFiles(t *testing.T) {

@@ -8,7 +8,6 @@ import (
 	"math"
 	"reflect"
 	"runtime"
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -21,7 +20,8 @@ type splitList struct {
 	region splitRegion
 	slice  reflect.Value // the File field, already len(items) long
 	values []any         // the input list, already len(items) long
-	slot   int32         // first item's slot in the position index
+	nodes  []posNode     // the items' entries in the position index
+	sums   []uint32      // the CRC-32C of each item's text
 }
 
 // parseSplit parses data by plan (split.go). It returns false, leaving pf
@@ -47,16 +47,20 @@ func (pf *parsedFile) parseSplit(data []byte, plan *splitPlan) bool {
 	if d.bombed || pd.value == nil {
 		return false
 	}
-	b := newPosBuilder(countNodes(root))
-	pd.pos, pd.root = b.idx, b.add(root)
+	pd.pos, pd.root = indexPositions(root, countNodes(root))
+	lazy := &lazyItems{text: pf.itemText(data)}
 	lists := make([]splitList, len(plan.regions))
 	for i, r := range plan.regions {
 		idx := structInfoOf(reflect.TypeOf(File{})).byKey[r.key]
 		_, seq := pd.pos.lookupPair(pd.root, r.key)
-		lists[i] = splitList{region: r, slice: reflectValue(&pd.file).Field(idx),
-			values: pd.value[r.key].([]any), slot: pd.pos.nodes[seq].first}
+		first := pd.pos.nodes[seq].first
+		lr := lazyRegion{splitRegion: r, slot: first, sums: make([]uint32, len(r.offs))}
+		lazy.regions = append(lazy.regions, lr)
+		lists[i] = splitList{region: r, slice: reflectValue(&pd.file).Field(idx), values: pd.value[r.key].([]any),
+			nodes: pd.pos.nodes[first : first+int32(len(r.offs))], sums: lr.sums}
 	}
-	diags, ok := pf.parseBatches(data, lists, b)
+	pd.pos.lazy = lazy
+	diags, ok := pf.parseBatches(data, lists)
 	if !ok {
 		return false
 	}
@@ -102,22 +106,28 @@ func fillSkeleton(root *yaml.Node, r splitRegion, placeholder *yaml.Node) bool {
 	return false
 }
 
+// itemText is where the items of a split file are read again when a
+// position inside one is asked for (lazyitems.go): the file, when it was
+// read from disk, or else data itself.
+func (pf *parsedFile) itemText(data []byte) itemText {
+	if pf.disk {
+		return fileText{name: pf.name, size: int64(len(data))}
+	}
+	return bytesText(data)
+}
+
 // batch is a run of items of one list.
 type batch struct {
 	list       int // index in lists
 	first, end int // items [first, end)
-	items      []*yaml.Node
-	nodes      int // in items
-	bytes      int // of the batch's text
 	diags      Diagnostics
 	ok         bool
 }
 
-// parseBatches parses, decodes and indexes the items of every list, a
-// batch at a time on every core; the position index is built by this
-// goroutine alone, in any order (positions.go lays children out wherever
-// there is room).
-func (pf *parsedFile) parseBatches(data []byte, lists []splitList, b *posBuilder) (Diagnostics, bool) {
+// parseBatches parses, decodes and sums the items of every list, a batch at
+// a time on every core. Each batch writes the index entries and sums of its
+// own items only, so the batches share nothing they write.
+func (pf *parsedFile) parseBatches(data []byte, lists []splitList) (Diagnostics, bool) {
 	var batches []*batch
 	for li, l := range lists {
 		for i := 0; i < len(l.region.offs); i += pf.split.batchItems {
@@ -150,18 +160,9 @@ func (pf *parsedFile) parseBatches(data []byte, lists []splitList, b *posBuilder
 		}
 	}()
 	go func() { wg.Wait(); close(done) }()
-	ok, sized := true, false
+	ok := true
 	for bt := range done {
-		if ok = ok && bt.ok; ok {
-			if !sized {
-				reserve(b, lists, bt)
-				sized = true
-			}
-			for j, item := range bt.items {
-				b.fill(lists[bt.list].slot+int32(bt.first+j), item)
-			}
-		}
-		bt.items = nil // the tree is no longer needed
+		ok = ok && bt.ok
 	}
 	var diags Diagnostics
 	for _, bt := range batches {
@@ -172,7 +173,9 @@ func (pf *parsedFile) parseBatches(data []byte, lists []splitList, b *posBuilder
 
 // parseBatch parses the items of bt as a document of their own, moves
 // their lines to where they are in the file (columns are the same: the
-// text is cut at line starts), then decodes them.
+// text is cut at line starts), then decodes them. The position index gets
+// each item's own entry, not its insides (lazyitems.go), and the sum that
+// tells whether the item's text is still what was parsed.
 func (pf *parsedFile) parseBatch(data []byte, l splitList, bt *batch) {
 	r := l.region
 	end := r.end
@@ -202,25 +205,11 @@ func (pf *parsedFile) parseBatch(data []byte, l splitList, bt *batch) {
 		if l.values[i] = d.toValue(item); pf.convert != nil {
 			l.values[i] = pf.convert(l.values[i])
 		}
+		l.nodes[i] = lazyNode(item)
+		from, to := r.span(i)
+		l.sums[i] = itemSum(data[from:to])
 	}
-	bt.items, bt.diags, bt.ok = seq.Content, d.diags, !d.bombed
-	bt.nodes, bt.bytes = countNodes(seq)-1, end-r.offs[bt.first]
-}
-
-// reserve grows the position index once to what all items will need,
-// judged by the nodes per byte of the first batch: growing it by doubling
-// would copy it a dozen times and leave up to half of it unused (for
-// 100,000 resources the index is about 120 MB).
-func reserve(b *posBuilder, lists []splitList, first *batch) {
-	if first.bytes == 0 {
-		return
-	}
-	total := 0
-	for _, l := range lists {
-		total += l.region.end - l.region.offs[0]
-	}
-	want := int(float64(first.nodes) * float64(total) / float64(first.bytes) * 1.05)
-	b.idx.nodes = slices.Grow(b.idx.nodes, want)
+	bt.diags, bt.ok = d.diags, !d.bombed
 }
 
 func shiftLines(n *yaml.Node, by int) {
