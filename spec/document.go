@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -29,8 +30,9 @@ type Document struct {
 
 // input is the policy input and the lock ConvertInput takes to change it.
 type input struct {
-	mu sync.Mutex
-	m  map[string]any
+	mu       sync.Mutex
+	m        map[string]any
+	released bool
 }
 
 // source is where a resource or a top-level value came from: a node of a
@@ -218,7 +220,24 @@ func (doc *Document) ConvertInput(convert func(input map[string]any) error) erro
 	}
 	doc.input.mu.Lock()
 	defer doc.input.mu.Unlock()
+	if doc.input.released {
+		return errors.New("the policy input was released")
+	}
 	return convert(doc.input.m)
+}
+
+// ReleaseInput lets the policy input go once no policy will be evaluated
+// on the document again: converted for the policy engine, 100,000
+// resources hold some 100 MB. Input returns nil afterwards, and
+// ConvertInput an error. The copy Resolve made shares the input, and
+// releases it too.
+func (doc *Document) ReleaseInput() {
+	if doc.input == nil {
+		return
+	}
+	doc.input.mu.Lock()
+	defer doc.input.mu.Unlock()
+	doc.input.m, doc.input.released = nil, true
 }
 
 // CreateAPI is the Huawei API used to create dumps: "transfers" or "log-dump".

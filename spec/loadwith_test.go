@@ -67,3 +67,24 @@ func TestLoadWithConvertsEveryResource(t *testing.T) {
 		})
 	}
 }
+
+func TestReleaseInput(t *testing.T) {
+	doc, diags := ParseBytes("f.yaml", []byte(validTask))
+	if len(diags) != 0 {
+		t.Fatal(diagLines(diags))
+	}
+	resolved, _ := doc.Resolve(func(string) (string, bool) { return "", false })
+	if doc.Input() == nil {
+		t.Fatal("no input before release")
+	}
+	doc.ReleaseInput()
+	if doc.Input() != nil || resolved.Input() != nil {
+		t.Error("input kept after release")
+	}
+	if err := doc.ConvertInput(func(map[string]any) error { return nil }); err == nil {
+		t.Error("ConvertInput after release: no error")
+	}
+	if len(doc.DeliveryTasks) != 1 {
+		t.Error("release dropped the resources")
+	}
+}

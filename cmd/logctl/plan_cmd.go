@@ -145,23 +145,23 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 	if err != nil {
 		return nil, withCode(exitError, explainAPIError(err))
 	}
-	// The diff is pure and independent of the second policy pass: compute
-	// it meanwhile on the core the policies leave idle. It is only kept
-	// when that pass finds no error.
-	planCh := make(chan *diff.Plan, 1)
-	go func() { planCh <- diff.Compute(resolved, raw, pl.live) }()
 	// Second pass: uniqueness rules now see live resources no file declares.
 	// The prepared evaluation re-runs only the packages that read them.
 	liveFindings, err := evalLive(a, in.eval, pl.live)
-	plan := <-planCh
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
+	// No more policy evaluation: let the policies' form of the files and the
+	// live state (~200 MB at 100,000 resources) go before the diff
+	// allocates, rather than diffing meanwhile on the idle core.
+	in.eval = nil
+	raw.ReleaseInput()
 	extra := newFindings(findings, liveFindings)
 	pl.findings = append(pl.findings, extra...)
 	if err := a.reportFindings(extra, raw); err != nil {
 		return pl, err
 	}
+	plan := diff.Compute(resolved, raw, pl.live)
 	pl.plan = plan
 	return pl, nil
 }
