@@ -20,6 +20,7 @@ const maxExpandedNodes = 2_000_000
 // decoder fills Go values from yaml.v3 nodes, reporting every problem as a
 // diagnostic instead of stopping at the first one.
 type decoder struct {
+	strs   map[string]string // intern
 	file   string
 	diags  Diagnostics
 	budget int
@@ -46,6 +47,28 @@ func countNodes(n *yaml.Node) int {
 		c += countNodes(child)
 	}
 	return c
+}
+
+// internMax is the longest string a decoder shares: names of types, areas,
+// fields and regions repeat across thousands of resources, long values
+// (URLs, queries) rarely do.
+const internMax = 48
+
+// intern returns the decoder's first copy of s. yaml.v3 allocates every
+// scalar anew; at 100,000 resources the repeated short strings the typed
+// resources and the policy input keep took some 25 MB.
+func (d *decoder) intern(s string) string {
+	if len(s) > internMax {
+		return s
+	}
+	if t, ok := d.strs[s]; ok {
+		return t
+	}
+	if d.strs == nil {
+		d.strs = map[string]string{}
+	}
+	d.strs[s] = s
+	return s
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Column: n.Column} }
@@ -271,7 +294,7 @@ func (d *decoder) decodeScalar(n *yaml.Node, v reflect.Value, path string) {
 			return
 		}
 		d.checkEnvRefs(n, path)
-		v.SetString(n.Value)
+		v.SetString(d.intern(n.Value))
 	case reflect.Int, reflect.Int64:
 		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
 		if n.Tag != "!!int" || err != nil {

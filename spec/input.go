@@ -37,7 +37,11 @@ func (d *decoder) toValue(n *yaml.Node) any {
 		d.mergeInto(out, n)
 		return out
 	}
-	return scalarValue(n)
+	v := scalarValue(n)
+	if s, ok := v.(string); ok {
+		return d.intern(s)
+	}
+	return v
 }
 
 // mergeInto sets the explicit keys of n, then the keys of its merge keys
