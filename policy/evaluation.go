@@ -66,7 +66,7 @@ func (e *Engine) PrepareWith(doc *spec.Document, c *Converter) (*Evaluation, err
 // Eval plain values, keeps only one resource in plain form at a time; equal
 // parts of live and desired resources share one term.
 func (v *Evaluation) Convert(x any) (any, error) {
-	t, err := v.conv.term(x)
+	t, err := v.conv.resource(x)
 	if err != nil {
 		return nil, fmt.Errorf("live state: %w", err)
 	}
