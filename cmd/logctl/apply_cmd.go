@@ -83,7 +83,7 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	if o.planFile != "" {
 		pl, err = a.loadPlan(cloud, o.planFile)
 	} else {
-		pl, err = a.makePlan(cloud, o.policyDirs, paths)
+		pl, err = a.makePlan(cloud, o.policyDirs, paths, true)
 	}
 	if err != nil {
 		return err

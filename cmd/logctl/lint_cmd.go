@@ -95,7 +95,7 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	}
 	var liveIn map[string]any
 	if live != nil {
-		if liveIn, err = liveInput(live, ev.Convert); err != nil {
+		if liveIn, err = liveInput(live, ev.Convert, true); err != nil {
 			return withCode(exitError, fmt.Errorf("lint: %w", err))
 		}
 	}
@@ -193,9 +193,10 @@ func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, error) {
 }
 
 // evalLive evaluates the policies again with the live state as
-// data.logctl.live.
-func evalLive(a *app, ev *policy.Evaluation, live *diff.Live) ([]policy.Finding, error) {
-	in, err := liveInput(live, ev.Convert)
+// data.logctl.live. With release, each live resource is cleared once
+// converted (liveInput), and live must not be used afterwards.
+func evalLive(a *app, ev *policy.Evaluation, live *diff.Live, release bool) ([]policy.Finding, error) {
+	in, err := liveInput(live, ev.Convert, release)
 	if err != nil {
 		return nil, err
 	}

@@ -18,19 +18,23 @@ import (
 // Each resource is handed to convert (policy.Evaluation.Convert) as soon as
 // it is built, so that 100,000 live resources are never held in plain form
 // next to their converted form; a nil convert keeps the plain values.
-func liveInput(live *diff.Live, convert func(any) (any, error)) (map[string]any, error) {
+//
+// With release each resource of live is cleared once converted, so that
+// its strings and lists can be collected while the rest is converted; live
+// must not be used afterwards.
+func liveInput(live *diff.Live, convert func(any) (any, error), release bool) (map[string]any, error) {
 	if convert == nil {
 		convert = func(v any) (any, error) { return v, nil }
 	}
-	tasks, err := inputList(live.DeliveryTasks, func(t *diff.LiveTask) any { return taskInput(&t.Task) }, convert)
+	tasks, err := inputList(live.DeliveryTasks, func(t *diff.LiveTask) any { return taskInput(&t.Task) }, convert, release)
 	if err != nil {
 		return nil, err
 	}
-	exports, err := inputList(live.Exports, func(e *diff.LiveExport) any { return exportInput(&e.Export) }, convert)
+	exports, err := inputList(live.Exports, func(e *diff.LiveExport) any { return exportInput(&e.Export) }, convert, release)
 	if err != nil {
 		return nil, err
 	}
-	dumps, err := inputList(live.Dumps, func(d *diff.LiveDump) any { return dumpInput(&d.Dump) }, convert)
+	dumps, err := inputList(live.Dumps, func(d *diff.LiveDump) any { return dumpInput(&d.Dump) }, convert, release)
 	if err != nil {
 		return nil, err
 	}
@@ -38,14 +42,18 @@ func liveInput(live *diff.Live, convert func(any) (any, error)) (map[string]any,
 }
 
 // inputList builds and converts the input of each live resource in turn.
-func inputList[T any](items []T, build func(*T) any, convert func(any) (any, error)) ([]any, error) {
+func inputList[T any](items []T, build func(*T) any, convert func(any) (any, error), release bool) ([]any, error) {
 	out := make([]any, len(items))
+	var zero T
 	for i := range items {
 		v, err := convert(build(&items[i]))
 		if err != nil {
 			return nil, err
 		}
 		out[i] = v
+		if release {
+			items[i] = zero
+		}
 	}
 	return out, nil
 }

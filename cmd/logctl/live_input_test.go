@@ -91,12 +91,25 @@ func TestLiveInputMatchesJSONRoundTrip(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := liveInput(&tc.live, nil)
+			got, err := liveInput(&tc.live, nil, false)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if d := cmp.Diff(roundTrip(t, &tc.live), got); d != "" {
 				t.Errorf("liveInput differs from the JSON round trip (-want +got):\n%s", d)
+			}
+			// Releasing gives the same input and clears each resource.
+			released, err := liveInput(&tc.live, nil, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := cmp.Diff(got, released); d != "" {
+				t.Errorf("liveInput with release differs (-kept +released):\n%s", d)
+			}
+			for _, task := range tc.live.DeliveryTasks {
+				if !cmp.Equal(task, diff.LiveTask{}) {
+					t.Errorf("task %s not cleared", task.ID)
+				}
 			}
 		})
 	}

@@ -92,7 +92,7 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, err)
 	}
 	defer cloud.stop()
-	pl, err := a.makePlan(cloud, o.policyDirs, paths)
+	pl, err := a.makePlan(cloud, o.policyDirs, paths, false)
 	if o.githubComment && pl != nil {
 		a.postComment(paths, pl)
 	}
@@ -116,13 +116,20 @@ func runPlan(a *app, o planOptions, paths []string) error {
 
 // makePlan lints, resolves the environment, reads the live state and
 // diffs. Lint errors stop it before any API call (exit 3).
-func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planned, error) {
+//
+// forApply keeps the resolved files and the live state for apply. Without
+// it both are let go once the diff is computed, before the live policy
+// pass: at 100,000 resources that pass holds the policies' form of the
+// files and of the live state, and the typed live state (~80 MB) is no
+// longer needed by then.
+func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply bool) (*planned, error) {
 	defer tuneGC(a.getenv)()
 	in, err := a.loadAndLint(cloud, policyDirs, paths)
 	if err != nil {
 		return nil, err
 	}
 	raw, findings, resolved := in.raw, in.findings, in.resolved
+	in.resolved = nil
 	pl := &planned{raw: raw, findings: findings}
 	if err := a.reportFindings(findings, raw); err != nil {
 		return pl, err
@@ -134,26 +141,28 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 		a.printDiagnostics(in.rdiags)
 		return nil, withCode(exitError, fmt.Errorf("%d environment variables are missing", len(in.rdiags)))
 	}
-	pl.resolved, pl.targets = resolved, in.targets
+	pl.targets = in.targets
 	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI()})
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
 	reader := &reconcile.Reader{Providers: pl.providers}
 	fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(pl.targets))
-	pl.live, err = reader.Read(a.ctx, pl.targets)
+	live, err := reader.Read(a.ctx, pl.targets)
 	if err != nil {
 		return nil, withCode(exitError, explainAPIError(err))
 	}
+	plan := diff.Compute(resolved, raw, live)
+	if forApply {
+		pl.resolved, pl.live = resolved, live
+	}
 	// Second pass: uniqueness rules now see live resources no file declares.
 	// The prepared evaluation re-runs only the packages that read them.
-	liveFindings, err := evalLive(a, in.eval, pl.live)
+	liveFindings, err := evalLive(a, in.eval, live, !forApply)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
-	// No more policy evaluation: let the policies' form of the files and the
-	// live state (~200 MB at 100,000 resources) go before the diff
-	// allocates, rather than diffing meanwhile on the idle core.
+	// No more policy evaluation: the policies' form of the files can go.
 	in.eval = nil
 	raw.ReleaseInput()
 	extra := newFindings(findings, liveFindings)
@@ -161,7 +170,6 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string) (*planne
 	if err := a.reportFindings(extra, raw); err != nil {
 		return pl, err
 	}
-	plan := diff.Compute(resolved, raw, pl.live)
 	pl.plan = plan
 	return pl, nil
 }
