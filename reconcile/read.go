@@ -157,19 +157,42 @@ func (r *Reader) retry() RetryPolicy {
 }
 
 // assemble turns per-target objects into diff.Live, keeping only dumps of
-// the log groups the target asked for.
+// the log groups the target asked for. The clouds' JSON decodes every
+// string anew: the copies of repeated short strings are shared instead
+// (spec.Interner), and the lists are sized once.
 func assemble(targets []Target, results [][]Object) *diff.Live {
-	live := &diff.Live{}
+	var tasks, exports, dumps int
+	for _, objs := range results {
+		for _, o := range objs {
+			switch {
+			case o.Task != nil:
+				tasks++
+			case o.Export != nil:
+				exports++
+			case o.Dump != nil:
+				dumps++
+			}
+		}
+	}
+	live := &diff.Live{
+		DeliveryTasks: make([]diff.LiveTask, 0, tasks),
+		Exports:       make([]diff.LiveExport, 0, exports),
+		Dumps:         make([]diff.LiveDump, 0, dumps),
+	}
+	var in spec.Interner
 	for i, objs := range results {
 		groups := targets[i].LogGroups
 		for _, o := range objs {
 			switch {
 			case o.Task != nil:
-				live.DeliveryTasks = append(live.DeliveryTasks, diff.LiveTask{ID: o.ID, Status: o.Status, Task: *o.Task})
+				in.Strings(o.Task)
+				live.DeliveryTasks = append(live.DeliveryTasks, diff.LiveTask{ID: o.ID, Status: in.String(o.Status), Task: *o.Task})
 			case o.Export != nil:
-				live.Exports = append(live.Exports, diff.LiveExport{ID: o.ID, Status: o.Status, Export: *o.Export})
+				in.Strings(o.Export)
+				live.Exports = append(live.Exports, diff.LiveExport{ID: o.ID, Status: in.String(o.Status), Export: *o.Export})
 			case o.Dump != nil:
 				if groups == nil || slices.Contains(groups, o.Dump.LogGroupID) {
+					in.Strings(o.Dump)
 					live.Dumps = append(live.Dumps, diff.LiveDump{ID: o.ID, Dump: *o.Dump})
 				}
 			}

@@ -20,7 +20,7 @@ const maxExpandedNodes = 2_000_000
 // decoder fills Go values from yaml.v3 nodes, reporting every problem as a
 // diagnostic instead of stopping at the first one.
 type decoder struct {
-	strs   map[string]string // intern
+	strs   Interner
 	file   string
 	diags  Diagnostics
 	budget int
@@ -49,27 +49,15 @@ func countNodes(n *yaml.Node) int {
 	return c
 }
 
-// internMax is the longest string a decoder shares: names of types, areas,
-// fields and regions repeat across thousands of resources, long values
-// (URLs, queries) rarely do.
+// internMax is the longest string an Interner shares: names of types,
+// areas, fields and regions repeat across thousands of resources, long
+// values (URLs, queries) rarely do.
 const internMax = 48
 
 // intern returns the decoder's first copy of s. yaml.v3 allocates every
 // scalar anew; at 100,000 resources the repeated short strings the typed
 // resources and the policy input keep took some 25 MB.
-func (d *decoder) intern(s string) string {
-	if len(s) > internMax {
-		return s
-	}
-	if t, ok := d.strs[s]; ok {
-		return t
-	}
-	if d.strs == nil {
-		d.strs = map[string]string{}
-	}
-	d.strs[s] = s
-	return s
-}
+func (d *decoder) intern(s string) string { return d.strs.String(s) }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Column: n.Column} }
 
