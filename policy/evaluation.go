@@ -92,6 +92,10 @@ func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, 
 	if err != nil {
 		return nil, fmt.Errorf("live state: %w", err)
 	}
+	// Every term is built by now: the sharing tables (~20 MB at 100,000
+	// resources) need not live through the evaluation, its peak. A later
+	// Convert starts them afresh and only shares less.
+	v.conv.reset()
 	txn, err := v.e.liveTxn(ctx, liveAST)
 	if err != nil {
 		return nil, err

@@ -95,6 +95,15 @@ func TestPreparedLivePassEqualsFullEvaluation(t *testing.T) {
 			if diff := cmp.Diff(full, second); diff != "" {
 				t.Errorf("second pass differs from a full evaluation (-full +second):\n%s", diff)
 			}
+			// The live pass forgets its sharing tables: another one
+			// still finds the same.
+			secondAgain, err := ev.Eval(ctx, live)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(second, secondAgain); diff != "" {
+				t.Errorf("a second live pass differs (-first +second):\n%s", diff)
+			}
 			again, err := ev.Eval(ctx, nil)
 			if err != nil {
 				t.Fatal(err)

@@ -125,6 +125,15 @@ func (c *converter) resource(v any) (*ast.Term, error) {
 	return c.term(v)
 }
 
+// reset forgets every shared term.
+func (c *converter) reset() {
+	if c.mu != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+	}
+	c.strs, c.nums, c.composite = map[string]*ast.Term{}, map[string]*ast.Term{}, map[int][]*ast.Term{}
+}
+
 // absorb adds the shared terms of o that c lacks.
 func (c *converter) absorb(o *converter) {
 	for s, t := range o.strs {
