@@ -13,7 +13,7 @@ import (
 // the floor it now collects only when the heap reaches it. Once the live
 // heap passes half the floor, the floor would make the collector run back
 // to back: the limit then follows the live heap, largeHeadroom above it.
-const gcFloor = 450 << 20
+const gcFloor = 400 << 20
 
 // largeHeadroom is how far, in percent of the live heap, the process's
 // memory may grow above the live heap once that has outgrown half the
