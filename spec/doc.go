@@ -9,7 +9,17 @@
 // anchors, aliases, tags or block scalars, list items at one indentation) is
 // parsed as a skeleton plus batches of list items, so that a file of 100,000
 // resources never holds its whole yaml.v3 tree; any doubt sends it down the
-// whole-file path, and both give the same documents and diagnostics.
+// whole-file path, and both give the same documents and diagnostics. Such a
+// file's position index keeps each list item but not its insides: Locate
+// parses an item's text again when a position inside it is asked for
+// (lazyitems.go).
+//
+// Memory at 100,000 resources is a design target (under 512 MiB for a
+// whole plan), so the loader shares what repeats: short strings are
+// interned (Interner), Resolve copies only the parts that hold a reference,
+// and LoadWith can hand each resource of the policy input to a converter as
+// it is parsed (the policy engine's own form), so that the plain form of
+// all resources never exists at once (ConvertInput, ReleaseInput).
 //
 // Loading never stops at the first problem: all diagnostics of all files are
 // collected and returned together, so a CI run shows everything at once.
