@@ -221,6 +221,18 @@ func TestTeoEntityUniqueness(t *testing.T) {
 		w.teo("DeleteRealtimeLogDeliveryTask", map[string]any{"ZoneId": zone, "TaskId": a})
 		w.teo("ModifyRealtimeLogDeliveryTask", map[string]any{"ZoneId": zone, "TaskId": b, "EntityList": []any{"sid-extra", "sid-2s69eb5wcms7"}})
 	})
+	t.Run("modify moving an entity away frees it and claims the new one", func(t *testing.T) {
+		w := newEnv(t, emulator.Options{World: []byte("tencent:\n  zones:\n    - {id: zone-2z55fgysdtmc, l4Proxies: [sid-extra]}\n")})
+		app := func(name string, entity string) map[string]any {
+			return task(map[string]any{"TaskName": name, "LogType": "application", "EntityList": []any{entity}})
+		}
+		a := w.teo("CreateRealtimeLogDeliveryTask", app("a", "sid-2s69eb5wcms7"))["TaskId"].(string)
+		w.teo("ModifyRealtimeLogDeliveryTask", map[string]any{"ZoneId": zone, "TaskId": a, "EntityList": []any{"sid-extra"}})
+		_, err := w.call("teo", "2022-09-01", "CreateRealtimeLogDeliveryTask", "", app("c", "sid-2s69eb5wcms7"))
+		wantCode(t, err, "")
+		_, err = w.call("teo", "2022-09-01", "CreateRealtimeLogDeliveryTask", "", app("d", "sid-extra"))
+		wantCode(t, err, "InvalidParameter.RealtimeLogEntityAlreadyCreated")
+	})
 }
 
 func TestTeoModify(t *testing.T) {

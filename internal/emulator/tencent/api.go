@@ -47,6 +47,7 @@ type Config struct {
 // export downloads it hands out.
 type Handler struct {
 	cfg    Config
+	index  *taskIndex // tasks by entity; guarded like cfg.State
 	limits limiter
 	reqSeq atomic.Uint64
 	sizes  sync.Map // package key -> int64, memoised download sizes

@@ -157,7 +157,7 @@ func (h *Handler) SeedTask(l LiveTask, now time.Time) error {
 	t.TaskId = h.cfg.State.nextID(h.cfg.Seed, "task")
 	t.CreateTime = isoTime(now)
 	t.UpdateTime = t.CreateTime
-	h.cfg.State.Tasks = append(h.cfg.State.Tasks, t)
+	h.appendTask(t)
 	return nil
 }
 

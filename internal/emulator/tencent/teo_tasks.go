@@ -21,7 +21,7 @@ func (h *Handler) createTask(c *call) (map[string]any, *apiError) {
 	t.TaskId = h.cfg.State.nextID(h.cfg.Seed, "task")
 	t.CreateTime = isoTime(c.now)
 	t.UpdateTime = t.CreateTime
-	h.cfg.State.Tasks = append(h.cfg.State.Tasks, t)
+	h.appendTask(t)
 	if aerr := h.commit(); aerr != nil {
 		return nil, aerr
 	}
@@ -216,6 +216,7 @@ func (h *Handler) modifyTask(c *call) (map[string]any, *apiError) {
 	}
 	next.UpdateTime = isoTime(c.now)
 	h.cfg.State.Tasks[i] = next
+	h.tasksChanged()
 	if aerr := h.commit(); aerr != nil {
 		return nil, aerr
 	}
@@ -241,6 +242,7 @@ func (h *Handler) deleteTask(c *call) (map[string]any, *apiError) {
 		return nil, errf("FailedOperation.RealtimeLogNotFound", "The real-time log delivery task %s does not exist in zone %s.", *req.TaskId, *req.ZoneId)
 	}
 	h.cfg.State.Tasks = slices.Delete(h.cfg.State.Tasks, i, i+1)
+	h.tasksChanged()
 	if aerr := h.commit(); aerr != nil {
 		return nil, aerr
 	}
