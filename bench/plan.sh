@@ -23,7 +23,7 @@ measure() { # name tasks exports dumps
   local emu=$!
   trap 'kill $emu 2>/dev/null || true' RETURN
   local url=""
-  # Seeding a large world (PLAN_BIG: an 80 MB file) takes minutes.
+  # Seeding a large world (PLAN_BIG: an 80 MB file) takes some seconds.
   for _ in $(seq 1 6000); do
     url=$(sed -n 's/^listening on //p' "$dir/emulator.log" | head -n1)
     [ -n "$url" ] && break
