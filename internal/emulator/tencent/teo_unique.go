@@ -77,24 +77,27 @@ func (x *taskIndex) add(t *Task) {
 	}
 }
 
+// indexed reports whether the index describes State.Tasks as it is.
+func (h *Handler) indexed() bool {
+	x, tasks := h.index, h.cfg.State.Tasks
+	return x != nil && len(x.base) == len(tasks) && (len(tasks) == 0 || &x.base[0] == &tasks[0])
+}
+
 // tasksOf returns the tasks whose EntityList holds e.
 func (h *Handler) tasksOf(e string) []*Task {
-	tasks := h.cfg.State.Tasks
-	x := h.index
-	if x == nil || len(x.base) != len(tasks) || len(tasks) > 0 && &x.base[0] != &tasks[0] {
-		x = &taskIndex{base: tasks, byEntity: map[string][]*Task{}}
-		for _, t := range tasks {
+	if !h.indexed() {
+		x := &taskIndex{base: h.cfg.State.Tasks, byEntity: map[string][]*Task{}}
+		for _, t := range x.base {
 			x.add(t)
 		}
 		h.index = x
 	}
-	return x.byEntity[e]
+	return h.index.byEntity[e]
 }
 
 // appendTask stores a new task, keeping the index current.
 func (h *Handler) appendTask(t *Task) {
-	valid := h.index != nil && len(h.index.base) == len(h.cfg.State.Tasks) &&
-		(len(h.cfg.State.Tasks) == 0 || &h.index.base[0] == &h.cfg.State.Tasks[0])
+	valid := h.indexed()
 	h.cfg.State.Tasks = append(h.cfg.State.Tasks, t)
 	if valid {
 		h.index.base = h.cfg.State.Tasks
