@@ -2,8 +2,8 @@ package main
 
 import (
 	"runtime"
-	"runtime/metrics"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
