@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/logctl/logctl/policy"
+	"github.com/logctl/logctl/spec"
 )
 
 // The SARIF 2.1.0 subset logctl writes (OASIS SARIF v2.1.0, §3). Only the
@@ -181,19 +182,27 @@ func sarifURI(file, baseDir string) string {
 
 // sarifRules lists every rule of the catalog and every other rule id that
 // occurs in the findings, sorted by id, so that each result has a ruleIndex.
+// The loader's rules (schema.*, env.*) take their titles from spec.Rules.
 func sarifRules(meta []policy.RuleMeta, fs []policy.Finding) []sarifRule {
 	byID := map[string]sarifRule{}
 	for _, m := range meta {
 		r := sarifRuleOf(m)
 		byID[r.ID] = r
 	}
+	loader := map[string]string{}
+	for _, r := range spec.Rules() {
+		loader[r.ID] = r.Title
+	}
 	for _, f := range fs {
 		if _, ok := byID[f.Rule]; ok {
 			continue
 		}
 		r := sarifRule{ID: f.Rule, DefaultConfiguration: &sarifRuleConfig{Level: sarifLevel(string(f.Severity))}}
+		if title, ok := loader[f.Rule]; ok {
+			r.ShortDescription = &sarifText{Text: title}
+		}
 		if strings.HasPrefix(f.Rule, "schema.") {
-			r.ShortDescription = &sarifText{Text: "The YAML file does not match the logctl format (logctl schema)."}
+			r.FullDescription = &sarifText{Text: "The YAML file does not match the logctl format (see `logctl schema`)."}
 		}
 		byID[f.Rule] = r
 	}
