@@ -122,10 +122,6 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	return nil
 }
 
-// lintFindings turns the loader's diagnostics into findings, evaluates the
-// policies and drops the policy findings that repeat a schema finding at
-// the same path (sample: high is a type error; "sample out of range" on top
-// of it would only be noise).
 // loadedFiles is what loadWithPolicies returns.
 type loadedFiles struct {
 	doc   *spec.Document
@@ -162,14 +158,6 @@ func loadWithPolicies(a *app, policyDirs, paths []string) (*loadedFiles, error) 
 	return &loadedFiles{doc: doc, diags: diags, eng: eng.engine, conv: conv}, nil
 }
 
-func lintFindings(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Diagnostics) ([]policy.Finding, error) {
-	ev, err := eng.Prepare(doc)
-	if err != nil {
-		return nil, err
-	}
-	return lintFindingsLive(a, ev, doc, diags, nil)
-}
-
 // readLiveForLint reads the live state of what the files touch, as the
 // policies' data.logctl.live. The resource ids that decide what to read are
 // never secrets, so no ${env:} reference needs resolving here.
@@ -192,19 +180,11 @@ func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, error) {
 	return live, nil
 }
 
-// evalLive evaluates the policies again with the live state as
-// data.logctl.live. With release, each live resource is cleared once
-// converted (liveInput), and live must not be used afterwards.
-func evalLive(a *app, ev *policy.Evaluation, live *diff.Live, release bool) ([]policy.Finding, error) {
-	in, err := liveInput(live, ev.Convert, release)
-	if err != nil {
-		return nil, err
-	}
-	return ev.Eval(a.ctx, in)
-}
-
-// lintFindingsLive is lintFindings on a prepared evaluation of doc, with
-// the live state handed to the policies (nil: none was read).
+// lintFindingsLive turns the loader's diagnostics into findings, evaluates
+// the prepared policies, with the live state as data.logctl.live (nil: none
+// was read), and drops the policy findings that repeat a schema finding at
+// the same path (sample: high is a type error; "sample out of range" on top
+// of it would only be noise).
 func lintFindingsLive(a *app, ev *policy.Evaluation, doc *spec.Document, diags spec.Diagnostics, live map[string]any) ([]policy.Finding, error) {
 	findings := make([]policy.Finding, 0, len(diags))
 	schemaPaths := map[string]bool{}

@@ -114,3 +114,12 @@ func TestColorOutput(t *testing.T) {
 		})
 	}
 }
+
+// lintFindings is what lint reports for doc, without live state.
+func lintFindings(a *app, eng *policy.Engine, doc *spec.Document, diags spec.Diagnostics) ([]policy.Finding, error) {
+	ev, err := eng.Prepare(doc)
+	if err != nil {
+		return nil, err
+	}
+	return lintFindingsLive(a, ev, doc, diags, nil)
+}

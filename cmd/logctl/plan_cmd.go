@@ -174,6 +174,17 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply
 	return pl, nil
 }
 
+// evalLive evaluates the policies again with the live state as
+// data.logctl.live. With release, each live resource is cleared once
+// converted (liveInput), and live must not be used afterwards.
+func evalLive(a *app, ev *policy.Evaluation, live *diff.Live, release bool) ([]policy.Finding, error) {
+	in, err := liveInput(live, ev.Convert, release)
+	if err != nil {
+		return nil, err
+	}
+	return ev.Eval(a.ctx, in)
+}
+
 // lintedInput is what plan knows before any API call.
 type lintedInput struct {
 	eval     *policy.Evaluation // raw converted to policy input once, for both passes
