@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/logctl/logctl/internal/emulator"
+	"github.com/logctl/logctl/internal/emulator/semantics"
 )
 
 // defaultEmulatorState is where --emulator keeps the emulated clouds.
@@ -58,7 +59,11 @@ func (a *app) openCloud(ctx context.Context) (*cloudSession, error) {
 			return nil, fmt.Errorf("emulator: %w", err)
 		}
 	}
-	srv, err := emulator.New(emulator.Options{StatePath: a.emulatorState})
+	sem, err := semantics.Parse(a.getenv(semantics.EnvVar))
+	if err != nil {
+		return nil, fmt.Errorf("emulator: %s: %w", semantics.EnvVar, err)
+	}
+	srv, err := emulator.New(emulator.Options{StatePath: a.emulatorState, Semantics: sem})
 	if err != nil {
 		return nil, fmt.Errorf("emulator: %w", err)
 	}

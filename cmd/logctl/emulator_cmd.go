@@ -3,11 +3,13 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/logctl/logctl/internal/emulator"
+	"github.com/logctl/logctl/internal/emulator/semantics"
 )
 
 func newEmulatorCmd(a *app) *cobra.Command {
@@ -26,6 +28,7 @@ func newEmulatorServeCmd(a *app) *cobra.Command {
 		faultRate, faultAfterCommit           float64
 		seed                                  int64
 		noRateLimits, allowUnknown            bool
+		semanticsFlag                         string
 	)
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -84,7 +87,12 @@ every id of the vendor examples), and pre-seeds live resources:
 
   # A free port, your own zones, and 20% injected faults (reproducible by seed)
   logctl emulator serve --addr 127.0.0.1:0 --world world.yaml \
-      --latency 20ms --fault-rate 0.1 --fault-after-commit 0.1 --seed 42`,
+      --latency 20ms --fault-rate 0.1 --fault-after-commit 0.1 --seed 42
+
+  # The other reading of every undocumented behaviour (also for --emulator
+  # runs: LOGCTL_EMULATOR_SEMANTICS=all logctl plan --emulator examples/)
+  logctl emulator serve --semantics all
+  logctl emulator serve --semantics modify-keeps-omitted,async-delete=5s`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts := emulator.Options{
@@ -93,6 +101,9 @@ every id of the vendor examples), and pre-seeds live resources:
 				NoRateLimits: noRateLimits, AllowUnknownParameters: allowUnknown,
 			}
 			var err error
+			if opts.Semantics, err = semantics.Parse(semanticsFlag); err != nil {
+				return fmt.Errorf("emulator: --semantics: %w", err)
+			}
 			if worldPath != "" {
 				if opts.World, err = os.ReadFile(worldPath); err != nil {
 					return fmt.Errorf("emulator: read world: %w", err)
@@ -123,5 +134,6 @@ every id of the vendor examples), and pre-seeds live resources:
 	f.Int64Var(&seed, "seed", 0, "seed for faults and ids")
 	f.BoolVar(&noRateLimits, "no-rate-limits", false, "turn off the per-action quotas")
 	f.BoolVar(&allowUnknown, "allow-unknown-parameters", false, "ignore undefined Tencent parameters instead of answering UnknownParameter")
+	f.StringVar(&semanticsFlag, "semantics", "", "comma-separated readings of undocumented vendor behaviour to switch on: "+strings.Join(semantics.Names(), ", "))
 	return cmd
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/logctl/logctl/internal/emulator/huawei"
+	"github.com/logctl/logctl/internal/emulator/semantics"
 	"github.com/logctl/logctl/internal/emulator/tencent"
 )
 
@@ -46,6 +47,9 @@ type Options struct {
 	// AllowUnknownParameters makes Tencent actions ignore parameters they do
 	// not define instead of answering UnknownParameter.
 	AllowUnknownParameters bool
+	// Semantics switches undocumented vendor behaviours to their other
+	// reading (package semantics); the zero value is the default reading.
+	Semantics semantics.Semantics
 }
 
 // Server is the emulator: both clouds behind one http.Handler.
@@ -91,11 +95,12 @@ func New(opts Options) (*Server, error) {
 		Credentials: creds.Tencent, Tokens: creds.TencentTokens, Now: opts.Now, Seed: opts.Seed,
 		ExportStep: opts.ExportStep, NoRateLimits: opts.NoRateLimits,
 		AllowUnknownParameters: opts.AllowUnknownParameters,
-		BaseURL:                s.BaseURL, Count: s.count,
+		BaseURL:                s.BaseURL, Count: s.count, Semantics: opts.Semantics,
 	})
 	lts := huawei.NewHandler(huawei.Config{
 		World: &s.world.Huawei, State: s.state.Huawei, Lock: &s.mu, Commit: s.commit,
 		Credentials: creds.Huawei, Tokens: creds.HuaweiTokens, Now: opts.Now,
+		Semantics: opts.Semantics,
 	})
 	if fresh {
 		if err := s.seedLive(); err != nil {

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/logctl/logctl/internal/emulator/semantics"
 )
 
 // Config wires the handler into the emulator core.
@@ -30,6 +32,8 @@ type Config struct {
 	// Tokens maps X-Auth-Token values to the project they are scoped to.
 	Tokens map[string]string
 	Now    func() time.Time
+	// Semantics selects the reading of undocumented behaviours.
+	Semantics semantics.Semantics
 }
 
 // maxBody bounds request bodies; transfer bodies are a few kilobytes.

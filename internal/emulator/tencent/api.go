@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/logctl/logctl/internal/emulator/semantics"
 )
 
 // Config wires the service into the emulator server.
@@ -35,6 +37,8 @@ type Config struct {
 	// instead of answering UnknownParameter (whether the real service
 	// rejects them is unconfirmed; rejecting catches client typos).
 	AllowUnknownParameters bool
+	// Semantics selects the reading of undocumented behaviours.
+	Semantics semantics.Semantics
 	// BaseURL is the emulator's own URL, used in offline-log package and
 	// export download URLs.
 	BaseURL func() string
