@@ -225,12 +225,18 @@ func (pf *parsedFile) parse(data []byte) {
 }
 
 func (pf *parsedFile) syntaxError(err error) {
+	pf.diags = append(pf.diags, syntaxDiag(pf.name, err))
+}
+
+// syntaxDiag turns a yaml.v3 parse error into a diagnostic at its line.
+func syntaxDiag(file string, err error) Diagnostic {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
 		msg = strings.TrimSpace(msg[strings.IndexByte(msg, ':')+1:])
 	}
-	pf.fileDiag("schema.syntax", "YAML syntax error: "+msg, "fix the YAML syntax; the rest of the file was not checked", line)
+	return Diagnostic{Rule: "schema.syntax", Severity: SeverityError, Summary: "YAML syntax error: " + msg,
+		Detail: "fix the YAML syntax; the rest of the file was not checked", Pos: Pos{File: file, Line: line}}
 }
 
 func (pf *parsedFile) decodeDoc(n *yaml.Node) {

@@ -99,6 +99,7 @@ applies the difference.`,
 		newLogsCmd(a),
 		newSchemaCmd(a),
 		newPolicyCmd(a),
+		newVarsCmd(a),
 	)
 	return root
 }
