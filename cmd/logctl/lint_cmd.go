@@ -108,6 +108,7 @@ func runLint(a *app, o lintOptions, paths []string) error {
 		Files:       len(doc.Files),
 		Rules:       eng.Rules(),
 		ToolVersion: currentVersion().Version,
+		RepoPath:    a.workspaceRepoPath(),
 	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd
