@@ -57,15 +57,15 @@ func (s *sourceText) pos(file string, off int) Pos {
 // overlap). A reference whose text is not found there, because an escape
 // such as "\x24{env:X}" spells it, is reported at its scalar's start.
 func (s *sourceText) envUses(file string, root *yaml.Node) []envUse {
-	var nodes []*yaml.Node
-	values := map[*yaml.Node]bool{} // scalars in value position
+	type walked struct {
+		n     *yaml.Node
+		value bool // a scalar in value position, not a mapping key
+	}
+	var nodes []walked
 	var walk func(n *yaml.Node, isValue bool)
 	walk = func(n *yaml.Node, isValue bool) {
 		if n.Kind != yaml.DocumentNode {
-			nodes = append(nodes, n)
-		}
-		if n.Kind == yaml.ScalarNode && isValue {
-			values[n] = true
+			nodes = append(nodes, walked{n, isValue && n.Kind == yaml.ScalarNode})
 		}
 		for i, c := range n.Content {
 			walk(c, n.Kind != yaml.MappingNode || i%2 == 1)
@@ -73,8 +73,9 @@ func (s *sourceText) envUses(file string, root *yaml.Node) []envUse {
 	}
 	walk(root, true) // an alias has no Content: its anchor is walked once, where it stands
 	var uses []envUse
-	for i, n := range nodes {
-		if !values[n] {
+	for i, w := range nodes {
+		n := w.n
+		if !w.value {
 			continue
 		}
 		names := EnvRefs(n.Value)
@@ -83,7 +84,7 @@ func (s *sourceText) envUses(file string, root *yaml.Node) []envUse {
 		}
 		from, to := s.offset(n.Line, n.Column), len(s.data)
 		if i+1 < len(nodes) {
-			to = max(from, s.offset(nodes[i+1].Line, nodes[i+1].Column))
+			to = max(from, s.offset(nodes[i+1].n.Line, nodes[i+1].n.Column))
 		}
 		for _, name := range names {
 			ref := []byte("${env:" + name + "}")

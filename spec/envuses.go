@@ -94,11 +94,22 @@ func envUsesIn(name string, data []byte) ([]envUse, error) {
 	if !utf8.Valid(data) {
 		return nil, fmt.Errorf("%s: file is not valid UTF-8", Pos{File: name, Line: firstInvalidLine(data)})
 	}
-	if !bytes.Contains(data, []byte("${env:")) {
-		// Still parsed: a file that is not YAML is an error whatever it holds.
-		return nil, checkSyntax(name, data)
+	if plan := planSplit(data, defaultSplit()); plan != nil {
+		if uses, ok := envUsesSplit(name, data, plan, defaultSplit().batchItems); ok {
+			return uses, nil
+		}
 	}
-	src := newSourceText(data)
+	return envUsesWhole(name, data)
+}
+
+// envUsesWhole parses data whole, one document after the other. Files
+// without a reference are parsed too: a file that is not YAML is an error
+// whatever it holds.
+func envUsesWhole(name string, data []byte) ([]envUse, error) {
+	var src *sourceText
+	if bytes.Contains(data, []byte("${env:")) {
+		src = newSourceText(data)
+	}
 	var uses []envUse
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {
@@ -110,20 +121,8 @@ func envUsesIn(name string, data []byte) ([]envUse, error) {
 		if err != nil {
 			return nil, syntaxDiag(name, err)
 		}
-		uses = append(uses, src.envUses(name, &n)...)
-	}
-}
-
-func checkSyntax(name string, data []byte) error {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	for {
-		var n yaml.Node
-		err := dec.Decode(&n)
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return syntaxDiag(name, err)
+		if src != nil {
+			uses = append(uses, src.envUses(name, &n)...)
 		}
 	}
 }
