@@ -76,3 +76,28 @@ func TestEnvSplitEquivalentOnRandomFiles(t *testing.T) {
 		t.Fatalf("the split path was taken for %d of 300 files, with %d references; the generator no longer exercises it", taken, refs)
 	}
 }
+
+// FuzzEnvVars feeds arbitrary bytes to EnvVarsIn: it must never panic,
+// every use must lie inside the file, and the split path must agree with
+// the whole-file path.
+func FuzzEnvVars(f *testing.F) {
+	f.Add([]byte(validTask))
+	f.Add([]byte("version: 1\nexports:\n  - {name: a, key: \"${env:A}\"}\n  - name: b\n    key: x${env:B}y${env:A}\n"))
+	f.Add([]byte("a: &a {k: \"${env:K}\"}\nb: *a\nc: \"\\x24{env:E}\"\n"))
+	f.Add([]byte("s: |\n  ${env:T}\n---\nt: ${env:U}\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		vars, err := EnvVarsIn("fuzz.yaml", data)
+		if err != nil {
+			return
+		}
+		lines := strings.Count(string(data), "\n") + strings.Count(string(data), "\r") + 1
+		for _, v := range vars {
+			for _, p := range v.Uses {
+				if p.File != "fuzz.yaml" || p.Line < 1 || p.Line > lines || p.Column < 1 {
+					t.Fatalf("%s used at %+v, outside the file", v.Name, p)
+				}
+			}
+		}
+		checkEnvSplitEquivalent(t, data, 1, 3)
+	})
+}
