@@ -2,8 +2,6 @@ package spec
 
 import (
 	"bytes"
-	"runtime"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -37,18 +35,11 @@ func envUsesSplit(file string, data []byte, plan *splitPlan, batchItems int) ([]
 			parts = append(parts, &part{region: r, first: i, end: min(i+batchItems, len(r.offs))})
 		}
 	}
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for _, p := range parts {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			p.uses, p.ok = batchEnvUses(file, data, p.region, p.first, p.end)
-		}()
-	}
+	onEveryCore(len(parts), func(i int) {
+		p := parts[i]
+		p.uses, p.ok = batchEnvUses(file, data, p.region, p.first, p.end)
+	})
 	uses := newSourceText(skel).envUses(file, &root)
-	wg.Wait()
 	for _, p := range parts {
 		if !p.ok {
 			return nil, false

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -40,17 +38,7 @@ func EnvVars(paths []string) ([]EnvVar, error) {
 	}
 	uses := make([][]envUse, len(files))
 	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			uses[i], errs[i] = fileEnvUses(f)
-		}()
-	}
-	wg.Wait()
+	onEveryCore(len(files), func(i int) { uses[i], errs[i] = fileEnvUses(files[i]) })
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
