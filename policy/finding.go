@@ -32,6 +32,20 @@ type Finding struct {
 	WaivedBy string    // which exception, e.g. "data.logctl.teo.exception (acme/waivers.rego:9)"
 }
 
+// SortByPosition orders findings by file, line, column and rule, and keeps
+// the order of findings equal in those: the loader's diagnostics stay before
+// the policies' findings at the same key.
+func SortByPosition(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.Pos.File, b.Pos.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Column, b.Pos.Column),
+			cmp.Compare(a.Rule, b.Rule),
+		)
+	})
+}
+
 // sortFindings orders findings by file, line, column and rule; the rest of
 // the fields only break ties so that output is byte-for-byte stable.
 func sortFindings(fs []Finding) {

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/engine"
 	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/reconcile"
 )
@@ -79,7 +80,7 @@ func runApply(a *app, o applyOptions, paths []string) error {
 		return withCode(exitError, err)
 	}
 	defer cloud.stop()
-	var pl *planned
+	var pl *engine.Planned
 	if o.planFile != "" {
 		pl, err = a.loadPlan(cloud, o.planFile)
 	} else {
@@ -88,29 +89,32 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
-	if err := render.Plan(a.stdout, "text", pl.plan, render.PlanOptions{Color: colorOutput(a)}); err != nil {
+	if err := render.Plan(a.stdout, "text", pl.Plan, render.PlanOptions{Color: colorOutput(a)}); err != nil {
 		return withCode(exitError, err)
 	}
-	if unsafe := reconcile.CheckSafety(pl.plan, pl.resolved.Safety); len(unsafe) > 0 && !o.force {
+	if unsafe := pl.Unsafe(); len(unsafe) > 0 && !o.force {
 		var lines []string
 		for _, u := range unsafe {
 			lines = append(lines, "  "+u.String())
 		}
 		return withCode(exitUnsafe, fmt.Errorf("apply: the safety valve refused this plan:\n%s\nreview it, then re-run with --force if it is intended", strings.Join(lines, "\n")))
 	}
-	if !pl.plan.HasChanges() {
+	if !pl.Plan.HasChanges() {
 		return nil
 	}
 	if err := a.confirm(o.autoApprove); err != nil {
 		return err
 	}
-	results := a.applyPlan(pl, o.parallelism)
-	return a.finishApply(cloud, pl, results, o.policyDirs)
+	eng := a.newEngine(cloud)
+	prog := newProgress(a, countChanges(pl.Plan))
+	results := eng.Apply(a.ctx, pl, engine.ApplyOptions{Parallelism: o.parallelism, Progress: prog.report})
+	prog.close()
+	return a.finishApply(eng, pl, results)
 }
 
 // loadPlan reads a saved plan, re-reads the live objects it acts on and
 // refuses a stale plan (exit 5).
-func (a *app) loadPlan(cloud *cloudSession, path string) (*planned, error) {
+func (a *app) loadPlan(cloud *cloudSession, path string) (*engine.Planned, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, withCode(exitError, fmt.Errorf("apply: %w", err))
@@ -120,23 +124,9 @@ func (a *app) loadPlan(cloud *cloudSession, path string) (*planned, error) {
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
-	raw := sp.Document()
-	resolved, rdiags := raw.Resolve(cloud.lookup)
-	if rdiags.HasErrors() {
-		a.printDiagnostics(rdiags)
-		return nil, withCode(exitError, fmt.Errorf("apply: %d environment variables are missing", len(rdiags)))
-	}
-	pl := &planned{raw: raw, resolved: resolved, plan: sp.Plan, targets: sp.Targets}
-	if pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI()}); err != nil {
-		return nil, withCode(exitError, err)
-	}
-	reader := &reconcile.Reader{Providers: pl.providers}
-	fmt.Fprintf(a.stderr, "Checking that the live state has not moved since the plan (%s)...\n", describeTargets(pl.targets))
-	if pl.live, err = reader.Read(a.ctx, pl.targets); err != nil {
-		return nil, withCode(exitError, explainAPIError(err))
-	}
-	if stale := reconcile.CheckStale(sp.Plan, pl.live); len(stale) > 0 {
-		return nil, withCode(exitStale, &reconcile.StaleError{Stale: stale})
+	pl, err := a.newEngine(cloud).Saved(a.ctx, sp)
+	if err != nil {
+		return nil, a.engineError("apply: ", err)
 	}
 	return pl, nil
 }
@@ -158,29 +148,20 @@ func (a *app) confirm(autoApprove bool) error {
 	return nil
 }
 
-func (a *app) applyPlan(pl *planned, parallelism int) []reconcile.Result {
-	prog := newProgress(a, countChanges(pl.plan))
-	applier := &reconcile.Applier{Providers: pl.providers, Parallelism: parallelism, Progress: prog.report}
-	results := applier.Apply(a.ctx, pl.plan, pl.resolved, pl.live)
-	prog.close()
-	return results
-}
-
 func countChanges(p *diff.Plan) int {
 	s := p.Summary
 	return s.Create + s.Update + s.Replace + s.Delete
 }
 
 // finishApply prints the report, then re-reads and re-plans to verify.
-func (a *app) finishApply(cloud *cloudSession, pl *planned, results []reconcile.Result, policyDirs []string) error {
+func (a *app) finishApply(eng *engine.Engine, pl *engine.Planned, results []reconcile.Result) error {
 	rep := render.ApplyReport(results)
 	if err := render.Apply(a.stdout, results, render.PlanOptions{Color: colorOutput(a)}); err != nil {
 		return withCode(exitError, err)
 	}
-	live, err := (&reconcile.Reader{Providers: pl.providers}).Read(a.ctx, pl.targets)
-	if err != nil {
+	if after, err := eng.Verify(a.ctx, pl); err != nil {
 		fmt.Fprintf(a.stderr, "Warning: could not verify the result: %v\n", explainAPIError(err))
-	} else if after := diff.Compute(pl.resolved, pl.raw, live); after.HasChanges() {
+	} else if after.HasChanges() {
 		fmt.Fprintf(a.stdout, "\nThe live state still differs from the files after applying (%s); run logctl plan to see it.\n", render.PlanSummaryLine(after.Summary))
 		if rep.Failed == 0 {
 			return withCode(exitError, fmt.Errorf("apply: drift remains after a complete apply"))

@@ -8,13 +8,14 @@ import (
 	"os"
 	"strings"
 
+	"github.com/logctl/logctl/engine"
 	"github.com/logctl/logctl/internal/prcomment"
 	"github.com/logctl/logctl/internal/render"
 )
 
 // postComment writes the sticky PR comment and the job summary. A failure
 // is a warning: the exit code reflects the plan, never the comment.
-func (a *app) postComment(paths []string, pl *planned) {
+func (a *app) postComment(paths []string, pl *engine.Planned) {
 	dir := strings.Join(paths, " ")
 	if dir == "" {
 		dir = "."
@@ -40,8 +41,8 @@ func (a *app) postComment(paths []string, pl *planned) {
 // composeComment renders the comment for dir: body fits GitHub's limit
 // (details dropped from the least important up), full is everything, for
 // the job summary.
-func composeComment(pl *planned, dir string, link func(string, int) string) (body, full string) {
-	secs := render.CommentSections(pl.plan, pl.findings, render.CommentOptions{Dir: dir, Desired: pl.raw, Link: link})
+func composeComment(pl *engine.Planned, dir string, link func(string, int) string) (body, full string) {
+	secs := render.CommentSections(pl.Plan, pl.Findings, render.CommentOptions{Dir: dir, Desired: pl.Raw, Link: link})
 	texts := make([]string, len(secs))
 	psecs := make([]prcomment.Section, len(secs))
 	for i, s := range secs {

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/engine"
 	ghemu "github.com/logctl/logctl/internal/emulator/github"
 	"github.com/logctl/logctl/internal/prcomment"
 	"github.com/logctl/logctl/spec"
@@ -127,9 +128,9 @@ var updateGolden = flag.Bool("update", false, "rewrite golden files")
 // huge one must fit GitHub's 65,536 characters, keep the header and the
 // destructive changes, and point to the job summary for the rest.
 func TestCommentGolden(t *testing.T) {
-	small := &planned{plan: examplePlan(t)}
-	huge := &planned{plan: hugePlan(6000)}
-	for name, pl := range map[string]*planned{"small": small, "huge": huge} {
+	small := &engine.Planned{Plan: examplePlan(t)}
+	huge := &engine.Planned{Plan: hugePlan(6000)}
+	for name, pl := range map[string]*engine.Planned{"small": small, "huge": huge} {
 		t.Run(name, func(t *testing.T) {
 			body, full := composeComment(pl, "logs", func(f string, l int) string { return "" })
 			if n := utf8.RuneCountInString(body); n > prcomment.BodyBudget("logs") {

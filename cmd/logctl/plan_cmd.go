@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/engine"
 	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/policy"
 	"github.com/logctl/logctl/reconcile"
@@ -73,16 +73,6 @@ pending (--detailed-exitcode), 3 policy deny, 1 any other error.`,
 	return cmd
 }
 
-// planned is everything a plan run produced, for plan and apply alike.
-type planned struct {
-	raw, resolved *spec.Document
-	live          *diff.Live
-	plan          *diff.Plan
-	targets       []reconcile.Target
-	providers     map[spec.Kind]reconcile.Provider
-	findings      []policy.Finding
-}
-
 func runPlan(a *app, o planOptions, paths []string) error {
 	if !slices.Contains(render.PlanFormats(), o.output) {
 		return withCode(exitError, fmt.Errorf("plan: unknown output format %q (want one of %s)", o.output, strings.Join(render.PlanFormats(), ", ")))
@@ -99,167 +89,52 @@ func runPlan(a *app, o planOptions, paths []string) error {
 	if err != nil {
 		return err
 	}
-	if err := render.Plan(a.stdout, o.output, pl.plan, render.PlanOptions{Color: colorOutput(a), ShowNoop: o.showUnchanged}); err != nil {
+	if err := render.Plan(a.stdout, o.output, pl.Plan, render.PlanOptions{Color: colorOutput(a), ShowNoop: o.showUnchanged}); err != nil {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		if err := writeSavedPlan(o.out, reconcile.NewSavedPlan(pl.plan, pl.raw, pl.targets)); err != nil {
+		if err := writeSavedPlan(o.out, reconcile.NewSavedPlan(pl.Plan, pl.Raw, pl.Targets)); err != nil {
 			return withCode(exitError, fmt.Errorf("plan: %w", err))
 		}
 		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: logctl apply --plan %s\n", o.out, o.out)
 	}
-	if o.detailedExit && pl.plan.HasChanges() {
+	if o.detailedExit && pl.Plan.HasChanges() {
 		return withCode(exitChanges, nil)
 	}
 	return nil
 }
 
-// makePlan lints, resolves the environment, reads the live state and
-// diffs. Lint errors stop it before any API call (exit 3).
+// makePlan runs the engine's plan: lint, resolve the environment, read the
+// live state, diff. Lint errors stop it before any API call (exit 3).
+// forApply keeps the resolved files and the live state for apply.
 //
-// forApply keeps the resolved files and the live state for apply. Without
-// it both are let go once the diff is computed, before the live policy
-// pass: at 100,000 resources that pass holds the policies' form of the
-// files and of the live state, and the typed live state (~80 MB) is no
-// longer needed by then.
-func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply bool) (*planned, error) {
+// With --emulator, resolving notes placeholder values on stderr: the notes
+// are held until the files' findings are printed, and dropped when those
+// stop the plan.
+func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply bool) (*engine.Planned, error) {
 	defer tuneGC(a.getenv)()
-	in, err := a.loadAndLint(cloud, policyDirs, paths)
-	if err != nil {
-		return nil, err
-	}
-	raw, findings, resolved := in.raw, in.findings, in.resolved
-	in.resolved = nil
-	pl := &planned{raw: raw, findings: findings}
-	if err := a.reportFindings(findings, raw); err != nil {
-		return pl, err
-	}
-	for _, name := range in.notices {
-		cloud.notice(name)
-	}
-	if in.rdiags.HasErrors() {
-		a.printDiagnostics(in.rdiags)
-		return nil, withCode(exitError, fmt.Errorf("%d environment variables are missing", len(in.rdiags)))
-	}
-	pl.targets = in.targets
-	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI()})
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	reader := &reconcile.Reader{Providers: pl.providers}
-	fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(pl.targets))
-	live, err := reader.Read(a.ctx, pl.targets)
-	if err != nil {
-		return nil, withCode(exitError, explainAPIError(err))
-	}
-	plan := diff.Compute(resolved, raw, live)
-	if forApply {
-		pl.resolved, pl.live = resolved, live
-	}
-	// Second pass: uniqueness rules now see live resources no file declares.
-	// The prepared evaluation re-runs only the packages that read them.
-	liveFindings, err := evalLive(a, in.eval, live, !forApply)
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	// No more policy evaluation: the policies' form of the files can go.
-	in.eval = nil
-	raw.ReleaseInput()
-	extra := newFindings(findings, liveFindings)
-	pl.findings = append(pl.findings, extra...)
-	if err := a.reportFindings(extra, raw); err != nil {
-		return pl, err
-	}
-	pl.plan = plan
-	return pl, nil
-}
-
-// evalLive evaluates the policies again with the live state as
-// data.logctl.live. With release, each live resource is cleared once
-// converted (liveInput), and live must not be used afterwards.
-func evalLive(a *app, ev *policy.Evaluation, live *diff.Live, release bool) ([]policy.Finding, error) {
-	in, err := liveInput(live, ev.Convert, release)
-	if err != nil {
-		return nil, err
-	}
-	return ev.Eval(a.ctx, in)
-}
-
-// lintedInput is what plan knows before any API call.
-type lintedInput struct {
-	eval     *policy.Evaluation // raw converted to policy input once, for both passes
-	raw      *spec.Document
-	findings []policy.Finding
-	resolved *spec.Document   // raw with the ${env:} references resolved
-	rdiags   spec.Diagnostics // missing environment variables
-	notices  []string         // placeholders the emulator session has yet to note
-	targets  []reconcile.Target
-}
-
-// loadAndLint compiles the policies while spec.Load parses the files, then
-// runs the first policy pass while the environment is resolved: the pairs
-// are independent, and none of it sends anything.
-func (a *app) loadAndLint(cloud *cloudSession, policyDirs, paths []string) (*lintedInput, error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	files, err := loadWithPolicies(a, policyDirs, paths)
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	raw, diags := files.doc, files.diags
-	in := &lintedInput{raw: raw}
-	// With --emulator, resolving notes placeholder values on stderr: keep
-	// the notes for makePlan to print after the findings, as before.
+	eng := a.newEngine(cloud)
+	var notices []string
 	notice := cloud.notice
-	cloud.notice = func(name string) { in.notices = append(in.notices, name) }
-	resolvedCh := make(chan struct{})
-	go func() {
-		defer close(resolvedCh)
-		in.resolved, in.rdiags = raw.Resolve(cloud.lookup)
-		in.targets = reconcile.Targets(in.resolved)
-	}()
-	if in.eval, err = files.prepare(); err == nil {
-		in.findings, err = lintFindingsLive(a, in.eval, raw, diags, nil)
-	}
-	<-resolvedCh
-	cloud.notice = notice
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	return in, nil
-}
-
-// reportFindings prints findings on stderr (stdout carries the plan) and
-// turns error findings into exit 3.
-func (a *app) reportFindings(findings []policy.Finding, doc *spec.Document) error {
-	if len(findings) == 0 {
+	cloud.notice = func(name string) { notices = append(notices, name) }
+	eng.Observer.Linted = func(fs []policy.Finding, doc *spec.Document) error {
+		cloud.notice = notice
+		if err := a.printFindings(fs, doc); err != nil {
+			return err
+		}
+		if render.CountFindings(fs).Errors == 0 {
+			for _, name := range notices {
+				notice(name)
+			}
+		}
 		return nil
 	}
-	if err := render.Findings(a.stderr, "text", findings, render.FindingOptions{Color: colorOutput(a), Files: len(doc.Files)}); err != nil {
-		return withCode(exitError, err)
+	pl, err := eng.Plan(a.ctx, engine.PlanRequest{Paths: paths, PolicyDirs: policyDirs, ForApply: forApply})
+	cloud.notice = notice
+	if err != nil {
+		return pl, a.engineError("", err)
 	}
-	if render.CountFindings(findings).Errors > 0 {
-		return withCode(exitDeny, fmt.Errorf("lint found errors; nothing was planned"))
-	}
-	return nil
-}
-
-// newFindings returns the findings of the live pass that the first pass did
-// not have.
-func newFindings(before, after []policy.Finding) []policy.Finding {
-	seen := map[string]bool{}
-	key := func(f policy.Finding) string { return f.Rule + "|" + f.Path + "|" + f.Message }
-	for _, f := range before {
-		seen[key(f)] = true
-	}
-	var out []policy.Finding
-	for _, f := range after {
-		if !seen[key(f)] {
-			out = append(out, f)
-		}
-	}
-	return out
+	return pl, nil
 }
 
 func (a *app) printDiagnostics(ds spec.Diagnostics) {

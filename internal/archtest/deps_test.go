@@ -12,7 +12,8 @@ const module = "github.com/logctl/logctl/"
 // allowed lists, per package (a trailing "/..." covers its subpackages),
 // the logctl packages it may depend on, directly or not. Anything else is a
 // forbidden edge. reconcile and the providers share the error classes of
-// internal/apierr, a leaf without logctl imports.
+// internal/apierr, a leaf without logctl imports. engine runs the pipeline
+// over them all; the clouds' providers are handed to it, never imported.
 var allowed = map[string][]string{
 	"spec":                  {},
 	"policy":                {"spec"},
@@ -29,6 +30,7 @@ var allowed = map[string][]string{
 	"internal/offlinelogs":  {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent", "internal/provider/teo"},
 	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/mdsafe"},
 	"internal/archtest":     {},
+	"engine":                {"spec", "policy", "diff", "reconcile", "internal/apierr"},
 }
 
 // testOnly packages exist for tests and may reach the emulator.

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/logctl/logctl/engine"
+	"github.com/logctl/logctl/internal/render"
+	"github.com/logctl/logctl/policy"
+	"github.com/logctl/logctl/reconcile"
+	"github.com/logctl/logctl/spec"
+)
+
+// newEngine is the engine for one command: providers and ${env:} lookups
+// of the cloud session, findings and progress on stderr (stdout carries
+// the plan).
+func (a *app) newEngine(cloud *cloudSession) *engine.Engine {
+	return &engine.Engine{
+		Providers: func(doc *spec.Document) (map[spec.Kind]reconcile.Provider, error) {
+			return newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI()})
+		},
+		Lookup: cloud.lookup,
+		Observer: engine.Observer{
+			Linted:       a.printFindings,
+			LiveFindings: a.printFindings,
+			Reading: func(purpose string, ts []reconcile.Target) {
+				if purpose == "check" {
+					fmt.Fprintf(a.stderr, "Checking that the live state has not moved since the plan (%s)...\n", describeTargets(ts))
+					return
+				}
+				fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(ts))
+			},
+		},
+	}
+}
+
+// printFindings prints findings on stderr.
+func (a *app) printFindings(findings []policy.Finding, doc *spec.Document) error {
+	if len(findings) == 0 {
+		return nil
+	}
+	if err := render.Findings(a.stderr, "text", findings, render.FindingOptions{Color: colorOutput(a), Files: len(doc.Files)}); err != nil {
+		return withCode(exitError, err)
+	}
+	return nil
+}
+
+// engineError gives an engine error its exit code: error findings exit 3,
+// a stale saved plan 5, anything else 1, with a hint for API errors.
+func (a *app) engineError(prefix string, err error) error {
+	var missing *engine.MissingEnvError
+	var stale *reconcile.StaleError
+	var coded *codeError
+	switch {
+	case errors.As(err, &coded):
+		return err
+	case errors.Is(err, engine.ErrDenied):
+		return withCode(exitDeny, err)
+	case errors.As(err, &missing):
+		a.printDiagnostics(missing.Diagnostics)
+		return withCode(exitError, fmt.Errorf("%s%w", prefix, err))
+	case errors.As(err, &stale):
+		return withCode(exitStale, err)
+	}
+	return withCode(exitError, fmt.Errorf("%s%w", prefix, explainAPIError(err)))
+}

@@ -1,0 +1,75 @@
+package engine
+
+import (
+	"context"
+
+	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/reconcile"
+	"github.com/logctl/logctl/spec"
+)
+
+// ApplyOptions tunes Apply.
+type ApplyOptions struct {
+	// Parallelism is how many changes run at once within a phase (rate
+	// limits still apply); 0 is the applier's default.
+	Parallelism int
+	// Progress, when set, is called after each change finishes, one call
+	// at a time, with the number done and the total.
+	Progress func(done, total int, r reconcile.Result)
+}
+
+// Apply carries out the plan: pl must come from Plan with ForApply, or
+// from Saved. It never stops at the first failure; the results list every
+// change.
+func (e *Engine) Apply(ctx context.Context, pl *Planned, opts ApplyOptions) []reconcile.Result {
+	applier := &reconcile.Applier{Providers: pl.providers, Parallelism: opts.Parallelism, Progress: opts.Progress}
+	return applier.Apply(ctx, pl.Plan, pl.resolved, pl.live)
+}
+
+// Verify reads the live state again and diffs it with the files: after a
+// complete apply the plan it returns has no changes.
+func (e *Engine) Verify(ctx context.Context, pl *Planned) (*diff.Plan, error) {
+	live, err := (&reconcile.Reader{Providers: pl.providers}).Read(ctx, pl.Targets)
+	if err != nil {
+		return nil, err
+	}
+	return diff.Compute(pl.resolved, pl.Raw, live), nil
+}
+
+// Saved prepares a saved plan for Apply: it resolves the ${env:}
+// references of the desired resources the plan holds, reads the live
+// objects the plan acts on again and refuses a stale plan with a
+// *reconcile.StaleError.
+func (e *Engine) Saved(ctx context.Context, sp *reconcile.SavedPlan) (*Planned, error) {
+	raw := sp.Document()
+	resolved, rdiags := raw.Resolve(e.lookup)
+	if rdiags.HasErrors() {
+		return nil, &MissingEnvError{Diagnostics: rdiags}
+	}
+	pl := &Planned{Raw: raw, resolved: resolved, Plan: sp.Plan, Targets: sp.Targets}
+	var err error
+	if pl.providers, err = e.providers(raw); err != nil {
+		return nil, err
+	}
+	e.Observer.reading("check", pl.Targets)
+	if pl.live, err = (&reconcile.Reader{Providers: pl.providers}).Read(ctx, pl.Targets); err != nil {
+		return nil, err
+	}
+	if stale := reconcile.CheckStale(sp.Plan, pl.live); len(stale) > 0 {
+		return nil, &reconcile.StaleError{Stale: stale}
+	}
+	return pl, nil
+}
+
+// Unsafe is the safety valve's verdict on the plan: the scopes where it
+// deletes or replaces too much.
+func (p *Planned) Unsafe() []reconcile.Unsafe {
+	return reconcile.CheckSafety(p.Plan, p.safety())
+}
+
+func (p *Planned) safety() spec.Safety {
+	if p.resolved != nil {
+		return p.resolved.Safety
+	}
+	return p.Raw.Safety
+}

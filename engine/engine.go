@@ -1,0 +1,95 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/logctl/logctl/policy"
+	"github.com/logctl/logctl/reconcile"
+	"github.com/logctl/logctl/spec"
+)
+
+// Engine runs lint, plan and apply in one environment: where the providers
+// come from and how ${env:} references resolve. Its zero value is not
+// usable: Providers is required for anything that reads the live state.
+type Engine struct {
+	// Providers builds the provider registry for a document; the document
+	// chooses some client settings (spec.Document.CreateAPI).
+	Providers func(doc *spec.Document) (map[spec.Kind]reconcile.Provider, error)
+	// Lookup resolves ${env:NAME} references; nil resolves none.
+	Lookup func(name string) (string, bool)
+	// Observer is told what the engine finds as it goes.
+	Observer Observer
+}
+
+// Observer receives what a run finds while it runs, so that a caller can
+// show it in order (findings before "reading..."). Every field may be nil.
+type Observer struct {
+	// Linted receives the findings of the files' pass, before any API
+	// call; doc places them. A non-nil error stops the run with it.
+	Linted func(findings []policy.Finding, doc *spec.Document) error
+	// LiveFindings receives the findings of the live policy pass that the
+	// files' pass did not have.
+	LiveFindings func(findings []policy.Finding, doc *spec.Document) error
+	// Reading is told which targets are about to be read, and why: "plan"
+	// or "check" (a saved plan's stale check).
+	Reading func(purpose string, targets []reconcile.Target)
+}
+
+// ErrDenied is returned when a policy pass found errors: nothing was
+// planned.
+var ErrDenied = errors.New("lint found errors; nothing was planned")
+
+// MissingEnvError lists the ${env:NAME} references that did not resolve.
+type MissingEnvError struct {
+	Diagnostics spec.Diagnostics
+}
+
+func (e *MissingEnvError) Error() string {
+	return fmt.Sprintf("%d environment variables are missing", len(e.Diagnostics))
+}
+
+func (e *Engine) lookup(name string) (string, bool) {
+	if e.Lookup == nil {
+		return "", false
+	}
+	return e.Lookup(name)
+}
+
+func (e *Engine) providers(doc *spec.Document) (map[spec.Kind]reconcile.Provider, error) {
+	if e.Providers == nil {
+		return nil, errors.New("engine: no providers configured")
+	}
+	return e.Providers(doc)
+}
+
+func (o Observer) linted(fs []policy.Finding, doc *spec.Document) error {
+	if o.Linted == nil {
+		return nil
+	}
+	return o.Linted(fs, doc)
+}
+
+func (o Observer) liveFindings(fs []policy.Finding, doc *spec.Document) error {
+	if o.LiveFindings == nil {
+		return nil
+	}
+	return o.LiveFindings(fs, doc)
+}
+
+func (o Observer) reading(purpose string, ts []reconcile.Target) {
+	if o.Reading != nil {
+		o.Reading(purpose, ts)
+	}
+}
+
+// hasErrors reports whether any finding fails the run (waived ones never
+// do).
+func hasErrors(fs []policy.Finding) bool {
+	for _, f := range fs {
+		if f.Severity == policy.SeverityError && !f.Waived {
+			return true
+		}
+	}
+	return false
+}
