@@ -40,7 +40,8 @@ measure() { # name tasks exports dumps [worldgen flags: -no-live for all-create]
     /usr/bin/time -f "%e %M" -o "$dir/time.txt" \
     "$out/logctl" plan --detailed-exitcode "$dir/config" >"$dir/plan.txt" 2>"$dir/plan.err" || {
       code=$?; [ $code -eq 2 ] || { echo "plan failed ($code):"; tail -n 20 "$dir/plan.err"; return 1; }; }
-  read -r secs kib <"$dir/time.txt"
+  # time(1) puts "Command exited with non-zero status 2" first when changes are pending.
+  read -r secs kib < <(tail -n1 "$dir/time.txt")
   echo "$name: $(tail -n1 "$dir/plan.txt")"
   echo "$name: wall ${secs}s, max RSS $((kib / 1024)) MiB (load $(cut -d' ' -f1-3 /proc/loadavg))"
 }
