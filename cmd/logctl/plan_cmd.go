@@ -156,9 +156,10 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply
 	if forApply {
 		pl.resolved, pl.live = resolved, live
 	}
-	// Second pass: uniqueness rules now see live resources no file declares.
-	// The prepared evaluation re-runs only the packages that read them.
-	liveFindings, err := evalLive(a, in.eval, live, !forApply)
+	// Second pass: uniqueness rules now see live resources no file declares,
+	// as the plan leaves them. The prepared evaluation re-runs only the
+	// packages that read them.
+	liveFindings, err := evalLive(a, in.eval, liveAfter(live, plan), !forApply)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
