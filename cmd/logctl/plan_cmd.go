@@ -103,7 +103,11 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		if err := writeSavedPlan(o.out, reconcile.NewSavedPlan(pl.plan, pl.raw, pl.targets)); err != nil {
+		sp, err := newSavedPlan(pl, paths, o.policyDirs)
+		if err == nil {
+			err = writeSavedPlan(o.out, sp)
+		}
+		if err != nil {
 			return withCode(exitError, fmt.Errorf("plan: %w", err))
 		}
 		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: logctl apply --plan %s\n", o.out, o.out)
