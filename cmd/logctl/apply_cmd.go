@@ -36,7 +36,9 @@ on a terminal, and carries it out:
     rules; a replace creates the new resource first when the rules allow;
   - every call rate limited at the vendor's quota and retried with backoff
     on throttling, 5xx and network errors; a create whose response was lost
-    is looked up before it is sent again, so nothing is duplicated;
+    is looked up before it is sent again, and each CLS export create first
+    looks for an identical export (another run may have made it), so nothing
+    is duplicated;
   - a failure does not stop independent changes; the report lists what was
     done, what failed and what was not attempted, and the next apply
     finishes the job;
