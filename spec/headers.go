@@ -12,22 +12,15 @@ import (
 // writes a literal value only for these, and lint refuses a literal value
 // in any other header not marked `secret: false` (the built-in rule
 // teo.header-literal-secret holds the same list; a test keeps them equal).
-// Lower case: HTTP header names are case-insensitive (RFC 9110 §5.1).
-var harmlessHeaders = []string{
-	"accept",
-	"content-encoding",
-	"content-type",
-	"user-agent",
-	"vendor",
-}
+// Names are compared case-insensitively (RFC 9110 §5.1).
+var harmlessHeaders = []string{"Accept", "Content-Encoding", "Content-Type", "User-Agent", "Vendor"}
 
 // HarmlessHeader reports whether a header of this name is known never to
 // carry a secret.
 func HarmlessHeader(name string) bool {
-	_, found := slices.BinarySearch(harmlessHeaders, strings.ToLower(strings.TrimSpace(name)))
-	return found
+	name = strings.TrimSpace(name)
+	return slices.ContainsFunc(harmlessHeaders, func(h string) bool { return strings.EqualFold(h, name) })
 }
 
-// HarmlessHeaders returns the names HarmlessHeader accepts, sorted, in
-// lower case.
+// HarmlessHeaders returns the names HarmlessHeader accepts, sorted.
 func HarmlessHeaders() []string { return slices.Clone(harmlessHeaders) }
