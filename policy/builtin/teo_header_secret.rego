@@ -37,7 +37,7 @@ deny_header_literal_secret contains f if {
 # The distinct headers that break the rule, found once per distinct header
 # (a configuration repeats the same few across thousands of tasks).
 _literal_headers := {h |
-	some h in {h | some t in input.deliveryTasks; some h in t.customEndpoint.headers}
+	some h in {x | some t in input.deliveryTasks; some x in t.customEndpoint.headers}
 	is_object(h)
 	not _header_value_allowed(h)
 }
