@@ -98,9 +98,12 @@ func extractTaskSecrets(raw spec.DeliveryTask, secrets map[string]Secret) spec.D
 		if value == "" {
 			return ""
 		}
+		// One variable per field, never shared: two tasks of one name in
+		// different zones, or headers X-Auth and x_auth, get _2, _3, ... in
+		// the order of the sorted tasks.
 		name := envName(raw.Name, field)
-		for i := 2; ; i++ { // two tasks of one name in different zones
-			if s, taken := secrets[name]; !taken || s.value == value {
+		for i := 2; ; i++ {
+			if _, taken := secrets[name]; !taken {
 				break
 			}
 			name = fmt.Sprintf("%s_%d", envName(raw.Name, field), i)

@@ -57,7 +57,8 @@ func TestHeaderSecrets(t *testing.T) {
 }
 
 // TestHeaderNamesNeverCollide: header names that differ only in case or
-// punctuation map to one variable name; different values get their own.
+// punctuation derive the same variable name; each still gets a variable of
+// its own, whatever the values.
 func TestHeaderNamesNeverCollide(t *testing.T) {
 	res := Build(liveWithHeaders(
 		spec.Header{Name: "X-Auth", Value: "one"},
@@ -66,12 +67,18 @@ func TestHeaderNamesNeverCollide(t *testing.T) {
 	))
 	hs := res.Files["edgeone-z1.yaml"].DeliveryTasks[0].CustomEndpoint.Headers
 	got := []string{hs[0].Value, hs[1].Value, hs[2].Value}
-	want := []string{"${env:A_HEADER_X_AUTH}", "${env:A_HEADER_X_AUTH_2}", "${env:A_HEADER_X_AUTH}"}
+	want := []string{"${env:A_HEADER_X_AUTH}", "${env:A_HEADER_X_AUTH_2}", "${env:A_HEADER_X_AUTH_3}"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("references = %v, want %v", got, want)
 	}
-	if len(res.Secrets) != 2 {
-		t.Errorf("secrets = %v, want two variables", res.Secrets)
+	for i, v := range []string{"one", "two", "one"} {
+		name := strings.TrimSuffix(strings.TrimPrefix(want[i], "${env:"), "}")
+		if got, ok := res.Lookup(name); !ok || got != v {
+			t.Errorf("Lookup(%s) = %q, %v; want %q", name, got, ok, v)
+		}
+	}
+	if len(res.Secrets) != 3 {
+		t.Errorf("secrets = %v, want three variables", res.Secrets)
 	}
 }
 
