@@ -179,7 +179,7 @@ func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, error) {
 	}
 	// As plan does: what the files' scopes delete or replace does not count.
 	// Deletes and replaces never depend on a secret, so the raw files do.
-	return liveAfter(live, diff.Compute(doc, doc, live)), nil
+	return liveAfter(live, diff.Compute(doc, doc, live), true), nil
 }
 
 // lintFindingsLive turns the loader's diagnostics into findings, evaluates

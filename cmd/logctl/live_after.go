@@ -13,7 +13,9 @@ import (
 // creates the new one (reconcile's release-before-claim order).
 //
 // The result shares its resources with live; when nothing goes it is live.
-func liveAfter(live *diff.Live, plan *diff.Plan) *diff.Live {
+// With inPlace the lists of live are filtered in place (no copy of 100,000
+// resources), for callers that release live anyway.
+func liveAfter(live *diff.Live, plan *diff.Plan, inPlace bool) *diff.Live {
 	gone := map[spec.Kind]map[string]bool{}
 	for _, c := range plan.Changes {
 		if (c.Action == diff.ActionDelete || c.Action == diff.ActionReplace) && c.LiveID != "" {
@@ -27,23 +29,29 @@ func liveAfter(live *diff.Live, plan *diff.Plan) *diff.Live {
 		return live
 	}
 	return &diff.Live{
-		DeliveryTasks: keepLive(live.DeliveryTasks, gone[spec.KindDeliveryTask], func(t diff.LiveTask) string { return t.ID }),
-		Exports:       keepLive(live.Exports, gone[spec.KindExport], func(e diff.LiveExport) string { return e.ID }),
-		Dumps:         keepLive(live.Dumps, gone[spec.KindDump], func(d diff.LiveDump) string { return d.ID }),
+		DeliveryTasks: keepLive(live.DeliveryTasks, gone[spec.KindDeliveryTask], func(t diff.LiveTask) string { return t.ID }, inPlace),
+		Exports:       keepLive(live.Exports, gone[spec.KindExport], func(e diff.LiveExport) string { return e.ID }, inPlace),
+		Dumps:         keepLive(live.Dumps, gone[spec.KindDump], func(d diff.LiveDump) string { return d.ID }, inPlace),
 	}
 }
 
 // keepLive returns the items whose id is not in gone (items itself when
-// none is).
-func keepLive[T any](items []T, gone map[string]bool, id func(T) string) []T {
+// none is), in items' own array when inPlace.
+func keepLive[T any](items []T, gone map[string]bool, id func(T) string, inPlace bool) []T {
 	if len(gone) == 0 {
 		return items
 	}
 	out := make([]T, 0, len(items))
+	if inPlace {
+		out = items[:0]
+	}
 	for _, it := range items {
 		if !gone[id(it)] {
 			out = append(out, it)
 		}
+	}
+	if inPlace {
+		clear(items[len(out):]) // let the dropped resources go
 	}
 	return out
 }

@@ -20,7 +20,7 @@ func TestLiveAfter(t *testing.T) {
 		{Kind: spec.KindExport, Action: diff.ActionCreate},
 		{Kind: spec.KindDump, Action: diff.ActionDelete, LiveID: "d1"},
 	}}
-	got := liveAfter(live, plan)
+	got := liveAfter(live, plan, false)
 	ids := func(l *diff.Live) (out []string) {
 		for _, x := range l.DeliveryTasks {
 			out = append(out, "task "+x.ID)
@@ -41,7 +41,13 @@ func TestLiveAfter(t *testing.T) {
 	if len(live.DeliveryTasks) != 3 || len(live.Dumps) != 1 {
 		t.Error("liveAfter modified its input")
 	}
-	if liveAfter(live, &diff.Plan{}) != live {
+	if liveAfter(live, &diff.Plan{}, false) != live {
 		t.Error("a plan without deletes copied the live state")
+	}
+	if got := ids(liveAfter(live, plan, true)); len(got) != 3 || got[0] != "task t3" {
+		t.Errorf("in place: %v", got)
+	}
+	if live.DeliveryTasks[0].ID != "t3" || live.DeliveryTasks[1].ID != "" {
+		t.Errorf("in place did not reuse and clear the array: %+v", live.DeliveryTasks)
 	}
 }

@@ -163,7 +163,7 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply
 	// Second pass: uniqueness rules now see live resources no file declares,
 	// as the plan leaves them. The prepared evaluation re-runs only the
 	// packages that read them.
-	liveFindings, err := evalLive(a, in.eval, liveAfter(live, plan), !forApply)
+	liveFindings, err := evalLive(a, in.eval, liveAfter(live, plan, !forApply), !forApply)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
