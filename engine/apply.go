@@ -36,31 +36,6 @@ func (e *Engine) Verify(ctx context.Context, pl *Planned) (*diff.Plan, error) {
 	return diff.Compute(pl.resolved, pl.Raw, live), nil
 }
 
-// Saved prepares a saved plan for Apply: it resolves the ${env:}
-// references of the desired resources the plan holds, reads the live
-// objects the plan acts on again and refuses a stale plan with a
-// *reconcile.StaleError.
-func (e *Engine) Saved(ctx context.Context, sp *reconcile.SavedPlan) (*Planned, error) {
-	raw := sp.Document()
-	resolved, rdiags := raw.Resolve(e.lookup)
-	if rdiags.HasErrors() {
-		return nil, &MissingEnvError{Diagnostics: rdiags}
-	}
-	pl := &Planned{Raw: raw, resolved: resolved, Plan: sp.Plan, Targets: sp.Targets}
-	var err error
-	if pl.providers, err = e.providers(raw); err != nil {
-		return nil, err
-	}
-	e.Observer.reading("check", pl.Targets)
-	if pl.live, err = (&reconcile.Reader{Providers: pl.providers}).Read(ctx, pl.Targets); err != nil {
-		return nil, err
-	}
-	if stale := reconcile.CheckStale(sp.Plan, pl.live); len(stale) > 0 {
-		return nil, &reconcile.StaleError{Stale: stale}
-	}
-	return pl, nil
-}
-
 // Unsafe is the safety valve's verdict on the plan: the scopes where it
 // deletes or replaces too much.
 func (p *Planned) Unsafe() []reconcile.Unsafe {

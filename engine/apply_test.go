@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/logctl/logctl/reconcile"
@@ -44,7 +45,7 @@ func TestApplyThenVerify(t *testing.T) {
 	}
 }
 
-func TestSavedPlanStale(t *testing.T) {
+func TestReplan(t *testing.T) {
 	dir := estate(t, 1, 1, 0)
 	cloud := &fakeCloud{}
 	cloud.add(liveTask("stray", "zone-0", "x.example.com"))
@@ -54,8 +55,12 @@ func TestSavedPlanStale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	saved, err := Save(pl, []string{dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
-	if err := reconcile.NewSavedPlan(pl.Plan, pl.Raw, pl.Targets).Write(&buf); err != nil {
+	if err := saved.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
 	load := func() *reconcile.SavedPlan {
@@ -65,13 +70,22 @@ func TestSavedPlanStale(t *testing.T) {
 		}
 		return sp
 	}
-	if _, err := e.Saved(ctx, load()); err != nil {
+	if err := CheckInputs(load().Inputs); err != nil {
+		t.Fatalf("unchanged files: %v", err)
+	}
+	if _, err := e.Replan(ctx, load(), nil); err != nil {
 		t.Fatalf("fresh saved plan: %v", err)
 	}
 	// The task planned for creation appears meanwhile.
 	cloud.add(liveTask("task-0-0", "zone-0", "d0-0.example.com"))
 	var stale *reconcile.StaleError
-	if _, err := e.Saved(ctx, load()); !errors.As(err, &stale) {
+	if _, err := e.Replan(ctx, load(), nil); !errors.As(err, &stale) {
 		t.Errorf("err = %v, want a stale plan", err)
+	}
+	// A file added next to the planned ones.
+	writeFile(t, dir, "more.yaml", "version: 1\n")
+	var refused *RefusedError
+	if err := CheckInputs(load().Inputs); !errors.As(err, &refused) || !strings.Contains(err.Error(), "more.yaml: new since the plan") {
+		t.Errorf("err = %v, want the new file refused", err)
 	}
 }

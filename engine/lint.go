@@ -67,5 +67,11 @@ func (e *Engine) readForLint(ctx context.Context, doc *spec.Document) (*diff.Liv
 	}
 	targets := reconcile.Targets(doc)
 	e.Observer.reading("lint", targets)
-	return (&reconcile.Reader{Providers: providers}).Read(ctx, targets)
+	live, err := (&reconcile.Reader{Providers: providers}).Read(ctx, targets)
+	if err != nil {
+		return nil, err
+	}
+	// As plan does: what the files' scopes delete or replace does not count.
+	// Deletes and replaces never depend on a secret, so the raw files do.
+	return liveAfter(live, diff.Compute(doc, doc, live), true), nil
 }

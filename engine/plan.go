@@ -65,9 +65,10 @@ func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
 	if req.ForApply {
 		pl.resolved, pl.live = resolved, live
 	}
-	// Second pass: uniqueness rules now see live resources no file declares.
-	// The prepared evaluation re-runs only the packages that read them.
-	liveFindings, err := evalLive(ctx, in.eval, live, !req.ForApply)
+	// Second pass: uniqueness rules now see live resources no file declares,
+	// as the plan leaves them. The prepared evaluation re-runs only the
+	// packages that read them.
+	liveFindings, err := evalLive(ctx, in.eval, liveAfter(live, plan, !req.ForApply), !req.ForApply)
 	if err != nil {
 		return nil, err
 	}

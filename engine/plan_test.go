@@ -146,11 +146,22 @@ func TestPlanStops(t *testing.T) {
 			events: "linted 0",
 		},
 		{
+			// Outside every scope: a live task there stays, and holds its slot.
 			name:    "a live task that takes a declared slot",
-			live:    []reconcile.Object{liveTask("console-made", "zone-0", "d0-0.example.com")},
+			extra:   "version: 1\ndeliveryTasks:\n  - " + task("mine", "zone-x", "e.example.com") + "\n",
+			live:    []reconcile.Object{liveTask("console-made", "zone-x", "e.example.com")},
 			wantErr: func(err error) bool { return errors.Is(err, ErrDenied) },
+			reads:   3,
+			events:  "linted 0; plan 3 targets; live teo.entity-unique",
+		},
+		{
+			// Inside a scope the plan deletes it: the live pass sees the
+			// live state as the plan leaves it.
+			name:    "a live task the plan deletes holds no slot",
+			live:    []reconcile.Object{liveTask("console-made", "zone-0", "d0-0.example.com")},
+			wantErr: func(err error) bool { return err == nil },
 			reads:   2,
-			events:  "linted 0; plan 2 targets; live teo.entity-unique",
+			events:  "linted 0; plan 2 targets",
 		},
 	}
 	for _, tc := range cases {

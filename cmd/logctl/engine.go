@@ -46,10 +46,12 @@ func (a *app) printFindings(findings []policy.Finding, doc *spec.Document) error
 }
 
 // engineError gives an engine error its exit code: error findings exit 3,
-// a stale saved plan 5, anything else 1, with a hint for API errors.
+// a stale or refused saved plan 5, anything else 1, with a hint for API
+// errors; prefix goes before missing variables and other errors.
 func (a *app) engineError(prefix string, err error) error {
 	var missing *engine.MissingEnvError
 	var stale *reconcile.StaleError
+	var refused *engine.RefusedError
 	var coded *codeError
 	switch {
 	case errors.As(err, &coded):
@@ -61,6 +63,8 @@ func (a *app) engineError(prefix string, err error) error {
 		return withCode(exitError, fmt.Errorf("%s%w", prefix, err))
 	case errors.As(err, &stale):
 		return withCode(exitStale, err)
+	case errors.As(err, &refused):
+		return withCode(exitStale, fmt.Errorf("apply: %w", err))
 	}
 	return withCode(exitError, fmt.Errorf("%s%w", prefix, explainAPIError(err)))
 }

@@ -93,7 +93,11 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		if err := writeSavedPlan(o.out, reconcile.NewSavedPlan(pl.Plan, pl.Raw, pl.Targets)); err != nil {
+		sp, err := engine.Save(pl, paths, o.policyDirs)
+		if err == nil {
+			err = writeSavedPlan(o.out, sp)
+		}
+		if err != nil {
 			return withCode(exitError, fmt.Errorf("plan: %w", err))
 		}
 		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: logctl apply --plan %s\n", o.out, o.out)
@@ -107,13 +111,23 @@ func runPlan(a *app, o planOptions, paths []string) error {
 // makePlan runs the engine's plan: lint, resolve the environment, read the
 // live state, diff. Lint errors stop it before any API call (exit 3).
 // forApply keeps the resolved files and the live state for apply.
-//
-// With --emulator, resolving notes placeholder values on stderr: the notes
-// are held until the files' findings are printed, and dropped when those
-// stop the plan.
 func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply bool) (*engine.Planned, error) {
-	defer tuneGC(a.getenv)()
-	eng := a.newEngine(cloud)
+	eng, done := a.planEngine(cloud)
+	defer done()
+	pl, err := eng.Plan(a.ctx, engine.PlanRequest{Paths: paths, PolicyDirs: policyDirs, ForApply: forApply})
+	if err != nil {
+		return pl, a.engineError("", err)
+	}
+	return pl, nil
+}
+
+// planEngine is the engine for one plan, until done is called. With
+// --emulator, resolving notes placeholder values on stderr: the notes are
+// held until the files' findings are printed, and dropped when those stop
+// the plan.
+func (a *app) planEngine(cloud *cloudSession) (eng *engine.Engine, done func()) {
+	restoreGC := tuneGC(a.getenv)
+	eng = a.newEngine(cloud)
 	var notices []string
 	notice := cloud.notice
 	cloud.notice = func(name string) { notices = append(notices, name) }
@@ -129,12 +143,10 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply
 		}
 		return nil
 	}
-	pl, err := eng.Plan(a.ctx, engine.PlanRequest{Paths: paths, PolicyDirs: policyDirs, ForApply: forApply})
-	cloud.notice = notice
-	if err != nil {
-		return pl, a.engineError("", err)
+	return eng, func() {
+		cloud.notice = notice
+		restoreGC()
 	}
-	return pl, nil
 }
 
 func (a *app) printDiagnostics(ds spec.Diagnostics) {
