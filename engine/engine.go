@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/policy"
 	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
@@ -34,6 +35,12 @@ type Observer struct {
 	// Reading is told which targets are about to be read, and why: "plan"
 	// or "check" (a saved plan's stale check).
 	Reading func(purpose string, targets []reconcile.Target)
+	// TargetRead is handed each target's live state as a plan takes it in,
+	// and TargetDone is told when the plan has let it go (unless the plan
+	// is for apply, which keeps it): what a plan holds at once can be
+	// counted.
+	TargetRead func(t reconcile.Target, live *diff.Live)
+	TargetDone func(t reconcile.Target)
 }
 
 // ErrDenied is returned when a policy pass found errors: nothing was
@@ -75,6 +82,18 @@ func (o Observer) liveFindings(fs []policy.Finding, doc *spec.Document) error {
 		return nil
 	}
 	return o.LiveFindings(fs, doc)
+}
+
+func (o Observer) targetRead(t reconcile.Target, live *diff.Live) {
+	if o.TargetRead != nil {
+		o.TargetRead(t, live)
+	}
+}
+
+func (o Observer) targetDone(t reconcile.Target) {
+	if o.TargetDone != nil {
+		o.TargetDone(t)
+	}
 }
 
 func (o Observer) reading(purpose string, ts []reconcile.Target) {

@@ -46,7 +46,7 @@ func (e *Engine) Lint(ctx context.Context, req LintRequest) (*Linted, error) {
 	}
 	var liveIn map[string]any
 	if live != nil {
-		if liveIn, err = policy.LiveInput(policyLive(live, true), ev.Convert); err != nil {
+		if liveIn, err = policy.LiveInput(policyLive(live), ev.Convert); err != nil {
 			return nil, err
 		}
 	}

@@ -40,8 +40,7 @@ func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
 	if err != nil {
 		return nil, err
 	}
-	raw, resolved := in.raw, in.resolved
-	in.resolved = nil
+	raw := in.raw
 	pl := &Planned{Raw: raw, Findings: in.findings}
 	if err := e.Observer.linted(in.findings, raw); err != nil {
 		return pl, err
@@ -57,20 +56,12 @@ func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
 		return nil, err
 	}
 	e.Observer.reading("plan", pl.Targets)
-	live, err := (&reconcile.Reader{Providers: pl.providers}).Read(ctx, pl.Targets)
+	plan, liveFindings, live, err := e.planTargets(ctx, in, pl.providers, req.ForApply)
 	if err != nil {
 		return nil, err
 	}
-	plan := diff.Compute(resolved, raw, live)
 	if req.ForApply {
-		pl.resolved, pl.live = resolved, live
-	}
-	// Second pass: uniqueness rules now see live resources no file declares,
-	// as the plan leaves them. The prepared evaluation re-runs only the
-	// packages that read them.
-	liveFindings, err := evalLive(ctx, in.eval, liveAfter(live, plan, !req.ForApply), !req.ForApply)
-	if err != nil {
-		return nil, err
+		pl.resolved, pl.live = in.resolved, live
 	}
 	// No more policy evaluation: the policies' form of the files can go.
 	in.eval = nil
@@ -85,17 +76,6 @@ func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
 	}
 	pl.Plan = plan
 	return pl, nil
-}
-
-// evalLive evaluates the policies again with the live state as
-// data.logctl.live. With release, each live resource is cleared once
-// converted, and live must not be used afterwards.
-func evalLive(ctx context.Context, ev *policy.Evaluation, live *diff.Live, release bool) ([]policy.Finding, error) {
-	in, err := policy.LiveInput(policyLive(live, release), ev.Convert)
-	if err != nil {
-		return nil, err
-	}
-	return ev.Eval(ctx, in)
 }
 
 // lintedInput is what plan knows before any API call.
@@ -134,7 +114,7 @@ func (e *Engine) loadAndLint(ctx context.Context, policyDirs, paths []string) (*
 }
 
 // newFindings returns the findings of the live pass that the first pass did
-// not have.
+// not have, once each (the live pass runs per target), sorted.
 func newFindings(before, after []policy.Finding) []policy.Finding {
 	seen := map[string]bool{}
 	key := func(f policy.Finding) string { return f.Rule + "|" + f.Path + "|" + f.Message }
@@ -143,33 +123,29 @@ func newFindings(before, after []policy.Finding) []policy.Finding {
 	}
 	var out []policy.Finding
 	for _, f := range after {
-		if !seen[key(f)] {
+		if k := key(f); !seen[k] {
+			seen[k] = true
 			out = append(out, f)
 		}
 	}
+	policy.Sort(out)
 	return out
 }
 
-// policyLive hands live to the policies. With release each resource is
-// cleared once the policies have converted it, so that its strings and
-// lists can be collected while the rest is converted.
-func policyLive(live *diff.Live, release bool) policy.Live {
+// policyLive hands live to the policies.
+func policyLive(live *diff.Live) policy.Live {
 	return policy.Live{
-		DeliveryTasks: each(live.DeliveryTasks, func(t *diff.LiveTask) *spec.DeliveryTask { return &t.Task }, release),
-		Exports:       each(live.Exports, func(x *diff.LiveExport) *spec.Export { return &x.Export }, release),
-		Dumps:         each(live.Dumps, func(d *diff.LiveDump) *spec.Dump { return &d.Dump }, release),
+		DeliveryTasks: each(live.DeliveryTasks, func(t *diff.LiveTask) *spec.DeliveryTask { return &t.Task }),
+		Exports:       each(live.Exports, func(x *diff.LiveExport) *spec.Export { return &x.Export }),
+		Dumps:         each(live.Dumps, func(d *diff.LiveDump) *spec.Dump { return &d.Dump }),
 	}
 }
 
-func each[T, R any](items []T, get func(*T) *R, release bool) func(func(*R) bool) {
+func each[T, R any](items []T, get func(*T) *R) func(func(*R) bool) {
 	return func(yield func(*R) bool) {
-		var zero T
 		for i := range items {
 			if !yield(get(&items[i])) {
 				return
-			}
-			if release {
-				items[i] = zero
 			}
 		}
 	}

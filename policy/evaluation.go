@@ -101,7 +101,7 @@ func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, 
 		return nil, err
 	}
 	defer v.e.store.Abort(ctx, txn)
-	byPkg, err := v.run(ctx, groups, txn)
+	byPkg, err := v.run(ctx, groups, v.input, txn)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +118,7 @@ func (v *Evaluation) evalBase(ctx context.Context) ([]Finding, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.base == nil {
-		byPkg, err := v.run(ctx, v.e.groups, nil)
+		byPkg, err := v.run(ctx, v.e.groups, v.input, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -129,8 +129,8 @@ func (v *Evaluation) evalBase(ctx context.Context) ([]Finding, error) {
 
 // run evaluates the groups' rules and their exceptions and returns the
 // placed findings by package.
-func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, txn storage.Transaction) (map[string][]Finding, error) {
-	raw, err := evalGroups(ctx, groups, v.input, txn)
+func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, input ast.Value, txn storage.Transaction) (map[string][]Finding, error) {
+	raw, err := evalGroups(ctx, groups, input, txn)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, txn storage.
 	for _, f := range raw {
 		findings = append(findings, place(v.doc, f))
 	}
-	if err := v.e.waive(ctx, v.input, raw, findings, txn); err != nil {
+	if err := v.e.waive(ctx, input, raw, findings, txn); err != nil {
 		return nil, err
 	}
 	byPkg := map[string][]Finding{}

@@ -46,6 +46,11 @@ func SortByPosition(fs []Finding) {
 	})
 }
 
+// Sort orders findings by file, line, column and rule; the rest of the
+// fields only break ties so that output is byte-for-byte stable whatever
+// order they came in.
+func Sort(fs []Finding) { sortFindings(fs) }
+
 // sortFindings orders findings by file, line, column and rule; the rest of
 // the fields only break ties so that output is byte-for-byte stable.
 func sortFindings(fs []Finding) {
