@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/logctl/logctl/internal/mdsafe"
 	"github.com/logctl/logctl/internal/prcomment"
 	"github.com/logctl/logctl/internal/render"
 )
@@ -27,14 +28,34 @@ func (a *app) postComment(paths []string, pl *planned) {
 			fmt.Fprintf(a.stderr, "Warning: could not write the job summary: %v\n", err)
 		}
 	}
-	u, err := prcomment.Upsert(a.ctx, env, dir, body)
+	res, err := prcomment.Upsert(a.ctx, env, dir, body)
 	switch {
 	case errors.Is(err, prcomment.ErrNotPullRequest):
 		fmt.Fprintln(a.stderr, "Not a pull request run: skipping the PR comment.")
 	case err != nil:
 		fmt.Fprintf(a.stderr, "Warning: could not write the PR comment: %v\n", err)
 	default:
-		fmt.Fprintf(a.stderr, "PR comment: %s\n", u)
+		fmt.Fprintf(a.stderr, "PR comment: %s\n", res.URL)
+	}
+	a.reportIgnored(env, res)
+}
+
+// reportIgnored names, on stderr and in the job summary, every comment that
+// carries logctl's marker but was written by someone else: logctl leaves
+// it alone, and reviewers must know it is not logctl's plan.
+func (a *app) reportIgnored(env prcomment.Env, res prcomment.Result) {
+	if len(res.Ignored) == 0 {
+		return
+	}
+	var md strings.Builder
+	for _, c := range res.Ignored {
+		fmt.Fprintf(a.stderr, "Warning: ignored comment %s by %s: it carries logctl's marker but logctl posts as %s\n",
+			c.URL, c.Author, res.Author)
+		fmt.Fprintf(&md, "> [!WARNING]\n> Ignored the comment %s by %s: it carries logctl's plan marker, but logctl posts as %s, so it is not logctl's plan.\n\n",
+			mdsafe.CodeSpan(c.URL), mdsafe.CodeSpan(c.Author), mdsafe.CodeSpan(res.Author))
+	}
+	if err := prcomment.WriteStepSummary(env.StepSummary, md.String()); err != nil {
+		fmt.Fprintf(a.stderr, "Warning: could not write the job summary: %v\n", err)
 	}
 }
 

@@ -182,3 +182,32 @@ func hugePlan(n int) *diff.Plan {
 	}
 	return p
 }
+
+// A "No changes" comment forged by someone who may only comment on the PR
+// carries the marker: logctl posts its own plan beside it, leaves it
+// alone, and names it (URL and author) on stderr and in the job summary.
+func TestPlanGitHubCommentIgnoresForgedComment(t *testing.T) {
+	r := newPRRun(t)
+	mallory := ghemu.User{Login: "mallory", ID: 666, Type: "User"}
+	forged := r.gh.AddComment("acme", "logs", 7, mallory, prcomment.Marker("../../examples")+"\nNo changes. Your infrastructure matches the configuration.")
+	if code := r.plan("../../examples"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, r.stderr.String())
+	}
+	cs := r.comments()
+	if len(cs) != 2 || cs[0].ID != forged.ID || cs[0].Body != forged.Body || cs[0].UpdatedAt != forged.UpdatedAt {
+		t.Fatalf("comments = %+v, want the forged one untouched", cs)
+	}
+	if cs[1].User.Login != ghemu.DefaultLogin || !strings.Contains(cs[1].Body, "Plan: 7 to create") {
+		t.Errorf("logctl's own comment = %+v", cs[1])
+	}
+	forgedURL := fmt.Sprintf("%s/acme/logs/pull/7#issuecomment-%d", strings.TrimSuffix(r.env["GITHUB_API_URL"], "/"), forged.ID)
+	summary, err := os.ReadFile(r.env["GITHUB_STEP_SUMMARY"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"stderr": r.stderr.String(), "job summary": string(summary)} {
+		if !strings.Contains(out, forgedURL) || !strings.Contains(out, "mallory") {
+			t.Errorf("%s does not name the forged comment %s by mallory:\n%s", name, forgedURL, out)
+		}
+	}
+}
