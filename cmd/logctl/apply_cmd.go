@@ -202,7 +202,7 @@ type progress struct {
 }
 
 func newProgress(a *app, total int) *progress {
-	f, ok := a.stderr.(*os.File)
+	f, ok := fileOf(a.stderr)
 	return &progress{a: a, total: total, tty: ok && term.IsTerminal(int(f.Fd())), start: time.Now()}
 }
 

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/logctl/logctl/internal/redact"
 )
 
 // Exit codes, as in design §4. They follow Terraform's -detailed-exitcode for
@@ -49,10 +52,35 @@ type app struct {
 	// emulatorState is the --emulator flag: when set, the clients talk to
 	// an in-process emulator keeping its state in this file.
 	emulatorState string
+	// secrets holds the credentials and every resolved ${env:} value;
+	// stdout and stderr redact them, and so must anything posted.
+	secrets *redact.Set
+}
+
+// credentialVars are the environment variables holding credentials: their
+// values are redacted from all output (the key IDs are not secret and help
+// diagnose a wrong key, so they stay).
+var credentialVars = []string{
+	"TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN",
+	"HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+	"GITHUB_TOKEN",
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	secrets := &redact.Set{}
+	for _, name := range credentialVars {
+		secrets.Add(getenv(name))
+	}
+	// Everything printed passes the redactor: a vendor error may quote a
+	// secret request parameter back (design: secrets never leak).
+	rout, rerr := redact.NewWriter(secrets, stdout), redact.NewWriter(secrets, stderr)
+	defer rout.Flush()
+	defer rerr.Flush()
+	return runWith(ctx, args, stdin, rout, rerr, getenv, secrets)
+}
+
+func runWith(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, secrets *redact.Set) int {
+	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, secrets: secrets}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -71,6 +99,21 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	fmt.Fprintf(stderr, "Error: %v\n", err)
 	return exitError
+}
+
+// fileOf returns the file behind w, looking through the redacting
+// writers, to ask whether it is a terminal.
+func fileOf(w io.Writer) (*os.File, bool) {
+	for {
+		switch x := w.(type) {
+		case *os.File:
+			return x, true
+		case interface{ Unwrap() io.Writer }:
+			w = x.Unwrap()
+		default:
+			return nil, false
+		}
+	}
 }
 
 func newRootCmd(a *app) *cobra.Command {

@@ -22,6 +22,7 @@ var allowed = map[string][]string{
 	"internal/ratelimit":    {},
 	"internal/mdsafe":       {},
 	"internal/prcomment":    {},
+	"internal/redact":       {},
 	"internal/tencent":      {"internal/apierr"},
 	"internal/adopt":        {"spec", "diff"},
 	"internal/emulator/...": {"internal/emulator/..."},
