@@ -45,6 +45,7 @@ func withCode(code int, err error) error { return &codeError{code: code, err: er
 // global: tests build an app with their own writers and environment.
 type app struct {
 	ctx    context.Context
+	args   []string // the command line after "logctl", to name a lock's holder
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -80,7 +81,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func runWith(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, secrets *redact.Set) int {
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, secrets: secrets}
+	a := &app{ctx: ctx, args: args, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, secrets: secrets}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(stdin)

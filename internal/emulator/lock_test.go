@@ -19,7 +19,7 @@ func TestSecondServerOnOneStateIsRefused(t *testing.T) {
 	e.cls("CreateExport", seedExport)
 
 	_, err := emulator.New(emulator.Options{StatePath: path})
-	if err == nil || !strings.Contains(err.Error(), "emulator state "+path+" is in use by pid "+strconv.Itoa(os.Getpid())) {
+	if err == nil || !strings.Contains(err.Error(), "state "+path+" is in use by pid "+strconv.Itoa(os.Getpid())) {
 		t.Fatalf("second New: %v, want a refusal naming this process", err)
 	}
 	e.ts.Close()

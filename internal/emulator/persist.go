@@ -26,7 +26,7 @@ func lockState(path string, now time.Time) (*filelock.Lock, error) {
 	l, err := filelock.TryLock(path+".lock", filelock.Self(now, strings.Join(os.Args, " ")))
 	var held *filelock.HeldError
 	if errors.As(err, &held) {
-		return nil, fmt.Errorf("emulator state %s is in use by %s; stop it or use another --emulator state file", path, held.Holder)
+		return nil, fmt.Errorf("state %s is in use by %s; stop it or use another state file", path, held.Holder)
 	}
 	return l, err
 }

@@ -76,7 +76,13 @@ func TryLock(path string, who Holder) (*Lock, error) {
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
 	if held {
+		// The holder writes its record just after it locks: give it a
+		// moment rather than name nobody.
 		h := readHolder(f)
+		for i := 0; i < 20 && h.PID == 0; i++ {
+			time.Sleep(10 * time.Millisecond)
+			h = readHolder(f)
+		}
 		f.Close()
 		return nil, &HeldError{Path: path, Holder: h}
 	}
@@ -118,7 +124,7 @@ func writeHolder(f *os.File, who Holder) error {
 // readHolder reads the record a holder wrote; a record being written or
 // cleared reads as the zero Holder.
 func readHolder(f *os.File) Holder {
-	b, err := io.ReadAll(io.LimitReader(f, 4096))
+	b, err := io.ReadAll(io.NewSectionReader(f, 0, 4096))
 	var h Holder
 	if err != nil || json.Unmarshal([]byte(strings.TrimSpace(string(b))), &h) != nil {
 		return Holder{}
