@@ -67,6 +67,8 @@ var credentialVars = []string{
 	"GITHUB_TOKEN",
 }
 
+// run is the whole command: main passes the process's streams and
+// environment, tests their own.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	secrets := &redact.Set{}
 	for _, name := range credentialVars {
@@ -75,19 +77,22 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	// Everything printed passes the redactor: a vendor error may quote a
 	// secret request parameter back (design: secrets never leak).
 	rout, rerr := redact.NewWriter(secrets, stdout), redact.NewWriter(secrets, stderr)
-	defer rout.Flush()
-	defer rerr.Flush()
-	return runWith(ctx, args, stdin, rout, rerr, getenv, secrets)
+	a := &app{ctx: ctx, args: args, stdin: stdin, stdout: rout, stderr: rerr, getenv: getenv, secrets: secrets}
+	code := a.execute()
+	rout.Flush()
+	rerr.Flush()
+	return code
 }
 
-func runWith(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, secrets *redact.Set) int {
-	a := &app{ctx: ctx, args: args, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, secrets: secrets}
+// execute runs the subcommand a.args names and returns the exit code.
+func (a *app) execute() int {
+	stdin, stdout, stderr := a.stdin, a.stdout, a.stderr
 	root := newRootCmd(a)
-	root.SetArgs(args)
+	root.SetArgs(a.args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(ctx)
+	err := root.ExecuteContext(a.ctx)
 	if err == nil {
 		return exitOK
 	}
