@@ -23,6 +23,10 @@ type Set struct {
 	// byFirst indexes every form by its first byte, longest first, so
 	// scanning text costs one map-free array lookup per byte.
 	byFirst [256][]string
+	// pairs has a bit for the first two bytes of every form: most bytes
+	// that start a form ("s" in English text) are rejected by it without
+	// comparing forms.
+	pairs [1 << 16 / 64]uint64
 }
 
 // Add records secret values. Empty values, values of only white space and
@@ -100,6 +104,8 @@ func (s *Set) addFormLocked(f string) {
 	list = append(list, f)
 	slices.SortStableFunc(list, func(a, b string) int { return len(b) - len(a) })
 	s.byFirst[f[0]] = list
+	pair := uint16(f[0])<<8 | uint16(f[1]) // forms are at least MinLen bytes
+	s.pairs[pair/64] |= 1 << (pair % 64)
 }
 
 // forms returns v as APIs and logctl print it: as is, URL-encoded as a

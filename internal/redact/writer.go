@@ -105,6 +105,12 @@ func (s *Set) cut(buf []byte, final bool) (out, hold []byte) {
 // partial when rest is itself the beginning of a longer form (so more text
 // could still make a match).
 func (s *Set) matchLocked(rest []byte) (n int, partial bool) {
+	if len(rest) >= 2 {
+		pair := uint16(rest[0])<<8 | uint16(rest[1])
+		if s.pairs[pair/64]&(1<<(pair%64)) == 0 {
+			return 0, false
+		}
+	}
 	for _, f := range s.byFirst[rest[0]] {
 		if len(rest) >= len(f) {
 			if string(rest[:len(f)]) == f {
