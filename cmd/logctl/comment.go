@@ -8,7 +8,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/logctl/logctl/internal/mdsafe"
 	"github.com/logctl/logctl/internal/prcomment"
+	"github.com/logctl/logctl/internal/redact"
 	"github.com/logctl/logctl/internal/render"
 )
 
@@ -20,33 +22,65 @@ func (a *app) postComment(paths []string, pl *planned) {
 		dir = "."
 	}
 	env := prcomment.EnvFrom(a.getenv)
-	body, full := composeComment(pl, dir, a.sourceLinker(env))
+	clean := markdownRedactor(a.secrets)
+	body, full := composeComment(pl, dir, a.sourceLinker(env), clean)
 	if env.StepSummary != "" {
 		if err := prcomment.WriteStepSummary(env.StepSummary, full); err != nil {
 			fmt.Fprintf(a.stderr, "Warning: could not write the job summary: %v\n", err)
 		}
 	}
-	u, err := prcomment.Upsert(a.ctx, env, dir, body)
+	res, err := prcomment.Upsert(a.ctx, env, dir, body)
 	switch {
 	case errors.Is(err, prcomment.ErrNotPullRequest):
 		fmt.Fprintln(a.stderr, "Not a pull request run: skipping the PR comment.")
 	case err != nil:
 		fmt.Fprintf(a.stderr, "Warning: could not write the PR comment: %v\n", err)
 	default:
-		fmt.Fprintf(a.stderr, "PR comment: %s\n", u)
+		fmt.Fprintf(a.stderr, "PR comment: %s\n", res.URL)
+	}
+	a.reportIgnored(env, res, clean)
+}
+
+// markdownRedactor returns what removes secrets from Markdown: their
+// plain forms and the forms the Markdown escapers give them, since
+// rendered text escapes values (a "_" becomes "\_").
+func markdownRedactor(secrets *redact.Set) func(string) string {
+	if secrets.Len() == 0 {
+		return func(s string) string { return s }
+	}
+	return secrets.Derive(mdsafe.EscapeMarkdown, mdsafe.EscapeTableCell, mdsafe.EscapeHTML).String
+}
+
+// reportIgnored names, on stderr and in the job summary, every comment that
+// carries logctl's marker but was written by someone else: logctl leaves
+// it alone, and reviewers must know it is not logctl's plan.
+func (a *app) reportIgnored(env prcomment.Env, res prcomment.Result, clean func(string) string) {
+	if len(res.Ignored) == 0 {
+		return
+	}
+	var md strings.Builder
+	for _, c := range res.Ignored {
+		fmt.Fprintf(a.stderr, "Warning: ignored comment %s by %s: it carries logctl's marker but logctl posts as %s\n",
+			c.URL, c.Author, res.Author)
+		fmt.Fprintf(&md, "> [!WARNING]\n> Ignored the comment %s by %s: it carries logctl's plan marker, but logctl posts as %s, so it is not logctl's plan.\n\n",
+			mdsafe.CodeSpan(c.URL), mdsafe.CodeSpan(c.Author), mdsafe.CodeSpan(res.Author))
+	}
+	if err := prcomment.WriteStepSummary(env.StepSummary, clean(md.String())); err != nil {
+		fmt.Fprintf(a.stderr, "Warning: could not write the job summary: %v\n", err)
 	}
 }
 
 // composeComment renders the comment for dir: body fits GitHub's limit
 // (details dropped from the least important up), full is everything, for
-// the job summary.
-func composeComment(pl *planned, dir string, link func(string, int) string) (body, full string) {
+// the job summary. clean redacts each section before it is measured, so a
+// redacted comment still fits.
+func composeComment(pl *planned, dir string, link func(string, int) string, clean func(string) string) (body, full string) {
 	secs := render.CommentSections(pl.plan, pl.findings, render.CommentOptions{Dir: dir, Desired: pl.raw, Link: link})
 	texts := make([]string, len(secs))
 	psecs := make([]prcomment.Section, len(secs))
 	for i, s := range secs {
-		texts[i] = s.Markdown
-		psecs[i] = prcomment.Section{Markdown: s.Markdown, Priority: s.Priority, Droppable: s.Droppable}
+		texts[i] = clean(s.Markdown)
+		psecs[i] = prcomment.Section{Markdown: texts[i], Priority: s.Priority, Droppable: s.Droppable}
 	}
 	return prcomment.Fit(psecs, prcomment.BodyBudget(dir)), strings.Join(texts, "\n\n") + "\n"
 }

@@ -6,6 +6,13 @@
 //	POST   /repos/{owner}/{repo}/issues/{number}/comments
 //	PATCH  /repos/{owner}/{repo}/issues/comments/{id}
 //	DELETE /repos/{owner}/{repo}/issues/comments/{id}
+//	GET    /user
+//
+// Tokens stand for users: WithToken is a personal access token (GET /user
+// names its user), WithInstallationToken and DefaultToken are like a
+// workflow's GITHUB_TOKEN (GET /user is refused with 403, comments are
+// written by github-actions[bot]). Several tokens make several authors, to
+// test comments written by someone else.
 //
 // Every path is also served under /api/v3, the prefix of GitHub Enterprise
 // Server base URLs (GITHUB_API_URL=https://HOST/api/v3).
