@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sourced by run.sh: logctl plan with the sticky PR comment, or lint only
+# for pull requests that get no secrets (forks, Dependabot), saying why.
+
+# untrusted_reason prints why this pull request gets no plan, if it does not.
+untrusted_reason() {
+  [ -n "${GITHUB_EVENT_PATH:-}" ] && [ -f "$GITHUB_EVENT_PATH" ] || return 0
+  local head author
+  head=$(jq -r '.pull_request.head.repo.full_name // empty' "$GITHUB_EVENT_PATH")
+  author=$(jq -r '.pull_request.user.login // empty' "$GITHUB_EVENT_PATH")
+  if [ -n "$head" ] && [ "$head" != "${GITHUB_REPOSITORY:-}" ]; then
+    echo "it comes from the fork $head, and runs for forks get no cloud credentials"
+  elif [ "$author" = "dependabot[bot]" ] || [ "${GITHUB_ACTOR:-}" = "dependabot[bot]" ]; then
+    echo "Dependabot's runs get no repository secrets and a read-only token"
+  fi
+}
+
+pr_number() {
+  jq -r '.pull_request.number // empty' "$GITHUB_EVENT_PATH" 2>/dev/null || true
+}
+
+reason=$(untrusted_reason)
+if [ -n "$reason" ]; then
+  logctl lint -o github ${policy[@]+"${policy[@]}"} ${extra[@]+"${extra[@]}"} "${paths[@]}" || status=$?
+  text="### logctl: plan skipped for \`$key\`
+
+The plan was not made because $reason. Lint ran (exit $status): its findings are annotations on the changed files. A maintainer can push the branch to this repository to get a plan."
+  echo "$text" | summary
+  echo "::notice title=logctl plan skipped::$reason"
+  number=$(pr_number)
+  if [ "${LOGCTL_COMMENT:-true}" = true ] && [ -n "$number" ]; then
+    url=$(upsert_comment "$number" "$(marker_for plan "$key")" "$text") ||
+      echo "::warning title=logctl::could not write the PR comment (a fork's token is read-only)"
+    [ -z "${url:-}" ] || echo "PR comment: $url"
+  fi
+  out exit-code "$status"; out changes false
+  exit "$status"
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "::error title=logctl::not set: ${missing[*]}. Map them into the job's env: from secrets, or pass secrets: \${{ toJSON(secrets) }} to the action."
+fi
+flags=(--detailed-exitcode --out "$work/plan.json")
+[ "${LOGCTL_COMMENT:-true}" != true ] || flags+=(--github-comment)
+logctl plan "${flags[@]}" ${policy[@]+"${policy[@]}"} ${extra[@]+"${extra[@]}"} "${paths[@]}" || status=$?
+out exit-code "$status"
+if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then exit "$status"; fi
+out changes "$([ "$status" -eq 2 ] && echo true || echo false)"
+out plan-file "$work/plan.json"
+for a in create update replace delete; do
+  out "$a" "$(jq -r --arg a "$a" '.plan.summary[$a] // 0' "$work/plan.json")"
+done
+exit 0
