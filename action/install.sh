@@ -80,7 +80,7 @@ resolve() {
   fi
   if [ -z "$tag" ]; then
     out mode source; out dir "$RUNNER_TEMP/logctl-source"
-    echo "Building logctl at ${ref:-the action's checkout}"
+    echo "Building logctl at ${ref:-the checkout of the action}"
     return
   fi
   local dir="${RUNNER_TOOL_CACHE:-$RUNNER_TEMP}/logctl/$tag/$os-$arch"
