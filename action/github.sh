@@ -49,3 +49,18 @@ upsert_comment() {
     gh_api POST "/repos/$GITHUB_REPOSITORY/issues/$1/comments" "$body" | jq -r .html_url
   fi
 }
+
+# untrusted_reason prints why the run's pull request gets no plan and no
+# secret, if it does not; nothing for runs that are not about a PR.
+untrusted_reason() {
+  [ -n "${GITHUB_EVENT_PATH:-}" ] && [ -f "$GITHUB_EVENT_PATH" ] || return 0
+  jq -e '.pull_request' "$GITHUB_EVENT_PATH" > /dev/null || return 0
+  local head author
+  head=$(jq -r '.pull_request.head.repo.full_name // empty' "$GITHUB_EVENT_PATH")
+  author=$(jq -r '.pull_request.user.login // empty' "$GITHUB_EVENT_PATH")
+  if [ -n "$head" ] && [ "$head" != "${GITHUB_REPOSITORY:-}" ]; then
+    echo "it comes from the fork $head, and runs for forks get no cloud credentials"
+  elif [ "$author" = "dependabot[bot]" ] || [ "${GITHUB_ACTOR:-}" = "dependabot[bot]" ]; then
+    echo "Dependabot's runs get no repository secrets and a read-only token"
+  fi
+}

@@ -2,24 +2,10 @@
 # Sourced by run.sh: logctl plan with the sticky PR comment, or lint only
 # for pull requests that get no secrets (forks, Dependabot), saying why.
 
-# untrusted_reason prints why this pull request gets no plan, if it does not.
-untrusted_reason() {
-  [ -n "${GITHUB_EVENT_PATH:-}" ] && [ -f "$GITHUB_EVENT_PATH" ] || return 0
-  local head author
-  head=$(jq -r '.pull_request.head.repo.full_name // empty' "$GITHUB_EVENT_PATH")
-  author=$(jq -r '.pull_request.user.login // empty' "$GITHUB_EVENT_PATH")
-  if [ -n "$head" ] && [ "$head" != "${GITHUB_REPOSITORY:-}" ]; then
-    echo "it comes from the fork $head, and runs for forks get no cloud credentials"
-  elif [ "$author" = "dependabot[bot]" ] || [ "${GITHUB_ACTOR:-}" = "dependabot[bot]" ]; then
-    echo "Dependabot's runs get no repository secrets and a read-only token"
-  fi
-}
-
 pr_number() {
   jq -r '.pull_request.number // empty' "$GITHUB_EVENT_PATH" 2>/dev/null || true
 }
 
-reason=$(untrusted_reason)
 if [ -n "$reason" ]; then
   logctl lint -o github ${policy[@]+"${policy[@]}"} ${extra[@]+"${extra[@]}"} "${paths[@]}" || status=$?
   text="### logctl: plan skipped for \`$key\`

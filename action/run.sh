@@ -44,7 +44,10 @@ export_secrets() {
 }
 
 names=$(logctl vars --names "${paths[@]}")
-if [ -n "${LOGCTL_SECRETS_JSON:-}" ]; then
+# A pull request from a fork or by Dependabot gets lint only, and never a
+# secret: its files and policies are not trusted with them.
+reason=$(untrusted_reason)
+if [ -n "${LOGCTL_SECRETS_JSON:-}" ] && [ -z "$reason" ]; then
   export_secrets "$names"
 fi
 unset LOGCTL_SECRETS_JSON

@@ -117,10 +117,14 @@ func TestPullRequestKeepsOneCommentPerDirectory(t *testing.T) {
 
 func TestForkPullRequestLintsOnly(t *testing.T) {
 	w := newWorld(t)
-	// No secrets at all reach a fork's run.
+	// Even handed the secrets (pull_request_target has them), the action
+	// exports none to a fork's run.
 	res := w.run(t, run{event: "pull_request_target", payload: prEvent(headSHA1, "mallory/logs"),
-		inputs: map[string]string{"command": "plan", "path": "logs/edge", "binary": w.bin}})
+		inputs: map[string]string{"command": "plan", "path": "logs/edge", "binary": w.bin, "secrets": secretsJSON(nil)}})
 	mustSucceed(t, res, map[string]string{"exit-code": "0", "changes": "false", "plan-file": ""})
+	if len(res.Masks) != 0 {
+		t.Errorf("secrets were exported to a fork's run (masked %d values)", len(res.Masks))
+	}
 	comments := w.gh.Comments("acme", "logs", 7)
 	if len(comments) != 1 || !strings.HasPrefix(comments[0].Body, "<!-- logctl:plan dir=logs/edge -->\n") ||
 		!strings.Contains(comments[0].Body, "plan skipped") || !strings.Contains(comments[0].Body, "fork mallory/logs") {
