@@ -5,7 +5,7 @@
 flags=(--auto-approve)
 [ "${LOGCTL_FORCE:-false}" != true ] || flags+=(--force)
 if [ "${#missing[@]}" -gt 0 ]; then
-  echo "::error title=logctl::not set: ${missing[*]}. Map them into the job's env: from secrets, or pass secrets: \${{ toJSON(secrets) }} to the action."
+  echo "::warning title=logctl::not set: ${missing[*]}. Map them into the job's env: from secrets, or pass secrets: \${{ toJSON(secrets) }} to the action."
 fi
 logctl apply "${flags[@]}" ${policy[@]+"${policy[@]}"} ${extra[@]+"${extra[@]}"} "${paths[@]}" 2>&1 | tee "$work/apply.log" || status=$?
 out exit-code "$status"

@@ -24,7 +24,7 @@ The plan was not made because $reason. Lint ran (exit $status): its findings are
 fi
 
 if [ "${#missing[@]}" -gt 0 ]; then
-  echo "::error title=logctl::not set: ${missing[*]}. Map them into the job's env: from secrets, or pass secrets: \${{ toJSON(secrets) }} to the action."
+  echo "::warning title=logctl::not set: ${missing[*]}. Map them into the job's env: from secrets, or pass secrets: \${{ toJSON(secrets) }} to the action."
 fi
 flags=(--detailed-exitcode --out "$work/plan.json")
 [ "${LOGCTL_COMMENT:-true}" != true ] || flags+=(--github-comment)
