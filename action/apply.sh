@@ -4,7 +4,7 @@
 # force) is recorded there.
 flags=(--auto-approve)
 [ "${LOGCTL_FORCE:-false}" != true ] || flags+=(--force)
-if [ "${#missing[@]}" -gt 0 ]; then
+if [ -n "${missing[*]:-}" ]; then
   echo "::warning title=logctl::not set: ${missing[*]}. Map them into the job's env: from secrets, or pass secrets: \${{ toJSON(secrets) }} to the action."
 fi
 logctl apply "${flags[@]}" ${policy[@]+"${policy[@]}"} ${extra[@]+"${extra[@]}"} "${paths[@]}" 2>&1 | tee "$work/apply.log" || status=$?

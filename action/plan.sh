@@ -23,7 +23,7 @@ The plan was not made because $reason. Lint ran (exit $status): its findings are
   exit "$status"
 fi
 
-if [ "${#missing[@]}" -gt 0 ]; then
+if [ -n "${missing[*]:-}" ]; then
   echo "::warning title=logctl::not set: ${missing[*]}. Map them into the job's env: from secrets, or pass secrets: \${{ toJSON(secrets) }} to the action."
 fi
 flags=(--detailed-exitcode --out "$work/plan.json")

@@ -11,7 +11,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$GITHUB_WORKSPACE"
 command="${LOGCTL_COMMAND:-plan}"
 read -ra paths <<< "$(echo "${LOGCTL_PATH:-.}" | tr '\n' ' ')"
-[ "${#paths[@]}" -gt 0 ] || paths=(.)
+[ -n "${paths[*]:-}" ] || paths=(.)
 read -ra extra <<< "${LOGCTL_ARGS:-}"
 policy=()
 while IFS= read -r dir; do
@@ -43,7 +43,8 @@ export_secrets() {
   done
 }
 
-names=$(logctl vars --names "${paths[@]}")
+# Files that do not load list nothing here; the command reports why.
+names=$(logctl vars --names "${paths[@]}" 2>/dev/null) || names=""
 # A pull request from a fork or by Dependabot gets lint only, and never a
 # secret: its files and policies are not trusted with them.
 reason=$(untrusted_reason)
