@@ -267,6 +267,9 @@ func (w *world) run(t *testing.T, r run) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(res.Stubbed) > 0 {
+		t.Logf("stubbed (not run): %s", strings.Join(res.Stubbed, ", "))
+	}
 	w.checkNoSecret(t, res)
 	return res
 }
