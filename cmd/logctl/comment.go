@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/logctl/logctl/internal/prcomment"
@@ -16,11 +15,10 @@ import (
 // postComment writes the sticky PR comment and the job summary. A failure
 // is a warning: the exit code reflects the plan, never the comment.
 func (a *app) postComment(paths []string, pl *planned) {
-	workspace := a.getenv("GITHUB_WORKSPACE")
-	dir := commentKey(paths, workspace)
+	dir := commentKey(paths, a.workspaceRepoPath())
 	env := prcomment.EnvFrom(a.getenv)
 	head := headCommit(env.EventPath)
-	body, full := composeComment(pl, dir, a.commitLine(env, head), a.sourceLinker(env, head, workspace))
+	body, full := composeComment(pl, dir, a.commitLine(env, head), a.sourceLinker(env, head))
 	if env.StepSummary != "" {
 		if err := prcomment.WriteStepSummary(env.StepSummary, full); err != nil {
 			fmt.Fprintf(a.stderr, "Warning: could not write the job summary: %v\n", err)
@@ -38,39 +36,22 @@ func (a *app) postComment(paths []string, pl *planned) {
 }
 
 // commentKey names the planned paths relative to the repository root
-// (GITHUB_WORKSPACE) when they lie inside it, whatever the current
-// directory: the comment's marker is keyed on it, so two directories each
-// planned as "." from inside them keep two comments.
-func commentKey(paths []string, workspace string) string {
+// (repoPath, from workspaceRepoPath; nil outside Actions keeps them as
+// given), whatever the current directory: the comment's marker is keyed on
+// it, so two directories each planned as "." from inside them keep two
+// comments.
+func commentKey(paths []string, repoPath func(string) string) string {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
 	keys := make([]string, len(paths))
 	for i, p := range paths {
-		keys[i] = filepath.ToSlash(relToWorkspace(p, workspace))
+		keys[i] = p
+		if repoPath != nil {
+			keys[i] = repoPath(p)
+		}
 	}
 	return strings.Join(keys, " ")
-}
-
-// relToWorkspace is path relative to workspace, or path as given when
-// there is no workspace or path lies outside it.
-func relToWorkspace(path, workspace string) string {
-	if workspace == "" {
-		return path
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return path
-	}
-	ws, err := filepath.Abs(workspace)
-	if err != nil {
-		return path
-	}
-	r, err := filepath.Rel(ws, abs)
-	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-		return path
-	}
-	return r
 }
 
 // headCommit is the pull request's head commit from the event payload, or
@@ -131,17 +112,18 @@ func composeComment(pl *planned, dir, commit string, link func(string, int) stri
 // the file relative to the repository root (GITHUB_WORKSPACE, else the
 // current directory), or returns nil when the run does not say where that
 // is.
-func (a *app) sourceLinker(env prcomment.Env, head, workspace string) func(string, int) string {
+func (a *app) sourceLinker(env prcomment.Env, head string) func(string, int) string {
 	server := a.getenv("GITHUB_SERVER_URL")
 	if server == "" || env.Repository == "" || head == "" {
 		return nil
 	}
-	if workspace == "" {
-		workspace, _ = os.Getwd()
+	repoPath := a.workspaceRepoPath()
+	if repoPath == nil {
+		wd, _ := os.Getwd()
+		repoPath = relativeTo(wd, wd)
 	}
 	return func(file string, line int) string {
-		rel := relToWorkspace(file, workspace)
 		return fmt.Sprintf("%s/%s/blob/%s/%s#L%d", strings.TrimRight(server, "/"), env.Repository,
-			head, (&url.URL{Path: filepath.ToSlash(rel)}).EscapedPath(), line)
+			head, (&url.URL{Path: repoPath(file)}).EscapedPath(), line)
 	}
 }

@@ -205,8 +205,11 @@ func TestCommentKey(t *testing.T) {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			t.Chdir(dir)
-			if got := commentKey(tt.paths, tt.workspace); got != tt.want {
+			var repoPath func(string) string
+			if tt.workspace != "" {
+				repoPath = relativeTo(tt.workspace, dir)
+			}
+			if got := commentKey(tt.paths, repoPath); got != tt.want {
 				t.Fatalf("commentKey = %q, want %q", got, tt.want)
 			}
 		})

@@ -107,7 +107,8 @@ func runLint(a *app, o lintOptions, paths []string) error {
 		Color:       colorOutput(a),
 		Files:       len(doc.Files),
 		Rules:       eng.Rules(),
-		ToolVersion: version,
+		ToolVersion: currentVersion().Version,
+		RepoPath:    a.workspaceRepoPath(),
 	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd
@@ -177,7 +178,9 @@ func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, error) {
 	if err != nil {
 		return nil, withCode(exitError, fmt.Errorf("lint: %w", explainAPIError(err)))
 	}
-	return live, nil
+	// As plan does: what the files' scopes delete or replace does not count.
+	// Deletes and replaces never depend on a secret, so the raw files do.
+	return liveAfter(live, diff.Compute(doc, doc, live), true), nil
 }
 
 // lintFindingsLive turns the loader's diagnostics into findings, evaluates
