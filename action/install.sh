@@ -96,6 +96,12 @@ sha256() {
 
 download() {
   platform
+  # A second use of the action in the same job finds it installed (and
+  # verified) by the first.
+  if [ -x "$LOGCTL_DIR/logctl" ] || [ -x "$LOGCTL_DIR/logctl.exe" ]; then
+    echo "logctl $LOGCTL_TAG is already installed in $LOGCTL_DIR"
+    return
+  fi
   local ver="${LOGCTL_TAG#v}" ext=tar.gz
   [ "$os" = windows ] && ext=zip
   local archive="logctl_${ver}_${os}_${arch}.${ext}" sums="logctl_${ver}_checksums.txt"

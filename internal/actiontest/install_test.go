@@ -91,7 +91,7 @@ func TestInstallVerifiesTheRelease(t *testing.T) {
 			defer rel.Close()
 			r := w.edgeRun("pull_request", prEvent(headSHA1, ""), "lint")
 			r.inputs = map[string]string{"command": "lint", "path": "logs/edge", "version": "v9.9.9"}
-			r.env = map[string]string{"GITHUB_SERVER_URL": rel.URL}
+			r.env = map[string]string{"GITHUB_SERVER_URL": rel.URL, "RUNNER_TOOL_CACHE": t.TempDir()}
 			r.stubs = map[string]map[string]string{"actions/cache": {"cache-hit": "false"}}
 			res := w.run(t, r)
 			if len(res.Stubbed) != 1 || !strings.HasPrefix(res.Stubbed[0], "actions/cache@") {
@@ -101,6 +101,12 @@ func TestInstallVerifiesTheRelease(t *testing.T) {
 				mustSucceed(t, res, map[string]string{"exit-code": "0"})
 				if !strings.Contains(res.Log, name+": SHA-256 "+tt.checksum+" matches") {
 					t.Errorf("the log does not show the verification:\n%s", res.Log)
+				}
+				// A second use in the same job reuses the verified install.
+				again := w.run(t, r)
+				mustSucceed(t, again, map[string]string{"exit-code": "0"})
+				if !strings.Contains(again.Log, "logctl v9.9.9 is already installed") {
+					t.Errorf("the second use downloaded again:\n%s", again.Log)
 				}
 				return
 			}
