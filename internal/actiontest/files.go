@@ -3,6 +3,7 @@ package actiontest
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 )
 
@@ -68,4 +69,33 @@ func readKeyValues(path string) (map[string]string, error) {
 		kv[name] = val
 	}
 	return kv, nil
+}
+
+// commands acts on the workflow commands in a step's output.
+func (r *Runner) commands(out string, res *Result) {
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasPrefix(line, "::add-mask::"):
+			res.Masks = append(res.Masks, strings.TrimPrefix(line, "::add-mask::"))
+		case strings.HasPrefix(line, "::error"):
+			res.Errors = append(res.Errors, line)
+		}
+	}
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// sortedKeys is for stable environments and messages.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 )
 
@@ -178,23 +177,6 @@ func (r *Runner) shouldRun(s Step, c Contexts, failed bool) (bool, error) {
 	return !failed && Truthy(v), nil
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// sortedKeys is for stable environments and messages.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // stepFiles is what a step wrote to its command files.
 type stepFiles struct {
 	env     map[string]string
@@ -286,16 +268,4 @@ func (r *Runner) environ(env, stepEnv, files map[string]string, paths []string) 
 		out = append(out, k+"="+all[k])
 	}
 	return out
-}
-
-// commands acts on the workflow commands in a step's output.
-func (r *Runner) commands(out string, res *Result) {
-	for _, line := range strings.Split(out, "\n") {
-		switch {
-		case strings.HasPrefix(line, "::add-mask::"):
-			res.Masks = append(res.Masks, strings.TrimPrefix(line, "::add-mask::"))
-		case strings.HasPrefix(line, "::error"):
-			res.Errors = append(res.Errors, line)
-		}
-	}
 }
