@@ -17,13 +17,11 @@ import (
 // postComment writes the sticky PR comment and the job summary. A failure
 // is a warning: the exit code reflects the plan, never the comment.
 func (a *app) postComment(paths []string, pl *planned) {
-	dir := strings.Join(paths, " ")
-	if dir == "" {
-		dir = "."
-	}
+	dir := commentKey(paths, a.workspaceRepoPath())
 	env := prcomment.EnvFrom(a.getenv)
 	clean := markdownRedactor(a.secrets)
-	body, full := composeComment(pl, dir, a.sourceLinker(env), clean)
+	head := headCommit(env.EventPath)
+	body, full := composeComment(pl, dir, a.commitLine(env, head), a.sourceLinker(env, head), clean)
 	if env.StepSummary != "" {
 		if err := prcomment.WriteStepSummary(env.StepSummary, full); err != nil {
 			fmt.Fprintf(a.stderr, "Warning: could not write the job summary: %v\n", err)
@@ -70,12 +68,72 @@ func (a *app) reportIgnored(env prcomment.Env, res prcomment.Result, clean func(
 	}
 }
 
+// commentKey names the planned paths relative to the repository root
+// (repoPath, from workspaceRepoPath; nil outside Actions keeps them as
+// given), whatever the current directory: the comment's marker is keyed on
+// it, so two directories each planned as "." from inside them keep two
+// comments.
+func commentKey(paths []string, repoPath func(string) string) string {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	keys := make([]string, len(paths))
+	for i, p := range paths {
+		keys[i] = p
+		if repoPath != nil {
+			keys[i] = repoPath(p)
+		}
+	}
+	return strings.Join(keys, " ")
+}
+
+// headCommit is the pull request's head commit from the event payload, or
+// "" when the run does not say.
+func headCommit(eventPath string) string {
+	if eventPath == "" {
+		return ""
+	}
+	b, err := os.ReadFile(eventPath)
+	if err != nil {
+		return ""
+	}
+	var ev struct {
+		PullRequest struct {
+			Head struct {
+				SHA string `json:"sha"`
+			} `json:"head"`
+		} `json:"pull_request"`
+	}
+	if json.Unmarshal(b, &ev) != nil {
+		return ""
+	}
+	return ev.PullRequest.Head.SHA
+}
+
+// commitLine names the commit the plan was made for, so a reader can tell
+// a stale comment from a current one.
+func (a *app) commitLine(env prcomment.Env, head string) string {
+	if head == "" {
+		return ""
+	}
+	short := head[:min(len(head), 7)]
+	server := strings.TrimRight(a.getenv("GITHUB_SERVER_URL"), "/")
+	if server == "" || env.Repository == "" {
+		return fmt.Sprintf("<sub>Planned at commit `%s`.</sub>", short)
+	}
+	return fmt.Sprintf("<sub>Planned at commit [`%s`](%s/%s/commit/%s).</sub>", short, server, env.Repository, url.PathEscape(head))
+}
+
 // composeComment renders the comment for dir: body fits GitHub's limit
 // (details dropped from the least important up), full is everything, for
-// the job summary. clean redacts each section before it is measured, so a
-// redacted comment still fits.
-func composeComment(pl *planned, dir string, link func(string, int) string, clean func(string) string) (body, full string) {
+// the job summary. commit, when not empty, ends both and is never dropped.
+// clean redacts each section before it is measured, so a redacted comment
+// still fits.
+func composeComment(pl *planned, dir, commit string, link func(string, int) string, clean func(string) string) (body, full string) {
 	secs := render.CommentSections(pl.plan, pl.findings, render.CommentOptions{Dir: dir, Desired: pl.raw, Link: link})
+	if commit != "" {
+		secs = append(secs, render.CommentSection{Markdown: commit, Priority: 100})
+	}
 	texts := make([]string, len(secs))
 	psecs := make([]prcomment.Section, len(secs))
 	for i, s := range secs {
@@ -85,36 +143,22 @@ func composeComment(pl *planned, dir string, link func(string, int) string, clea
 	return prcomment.Fit(psecs, prcomment.BodyBudget(dir)), strings.Join(texts, "\n\n") + "\n"
 }
 
-// sourceLinker links file:line to the PR head commit on GitHub, or returns
-// nil when the run does not say where that is.
-func (a *app) sourceLinker(env prcomment.Env) func(string, int) string {
+// sourceLinker links file:line to the PR head commit on GitHub, naming
+// the file relative to the repository root (GITHUB_WORKSPACE, else the
+// current directory), or returns nil when the run does not say where that
+// is.
+func (a *app) sourceLinker(env prcomment.Env, head string) func(string, int) string {
 	server := a.getenv("GITHUB_SERVER_URL")
-	if server == "" || env.Repository == "" || env.EventPath == "" {
+	if server == "" || env.Repository == "" || head == "" {
 		return nil
 	}
-	b, err := os.ReadFile(env.EventPath)
-	if err != nil {
-		return nil
-	}
-	var ev struct {
-		PullRequest struct {
-			Head struct {
-				SHA string `json:"sha"`
-			} `json:"head"`
-		} `json:"pull_request"`
-	}
-	if json.Unmarshal(b, &ev) != nil || ev.PullRequest.Head.SHA == "" {
-		return nil
-	}
-	// Blob paths are relative to the repository root (GITHUB_WORKSPACE),
-	// not to the directory logctl runs in.
-	wd, _ := os.Getwd()
 	repoPath := a.workspaceRepoPath()
 	if repoPath == nil {
+		wd, _ := os.Getwd()
 		repoPath = relativeTo(wd, wd)
 	}
 	return func(file string, line int) string {
 		return fmt.Sprintf("%s/%s/blob/%s/%s#L%d", strings.TrimRight(server, "/"), env.Repository,
-			ev.PullRequest.Head.SHA, (&url.URL{Path: repoPath(file)}).EscapedPath(), line)
+			head, (&url.URL{Path: repoPath(file)}).EscapedPath(), line)
 	}
 }

@@ -132,7 +132,7 @@ func TestCommentGolden(t *testing.T) {
 	huge := &planned{plan: hugePlan(6000)}
 	for name, pl := range map[string]*planned{"small": small, "huge": huge} {
 		t.Run(name, func(t *testing.T) {
-			body, full := composeComment(pl, "logs", func(f string, l int) string { return "" }, func(s string) string { return s })
+			body, full := composeComment(pl, "logs", "", func(f string, l int) string { return "" }, func(s string) string { return s })
 			if n := utf8.RuneCountInString(body); n > prcomment.BodyBudget("logs") {
 				t.Fatalf("body has %d characters", n)
 			}
@@ -246,5 +246,49 @@ func TestPlanGitHubCommentRedactsSecrets(t *testing.T) {
 	}
 	if !strings.Contains(cs[0].Body, "(sensitive)") {
 		t.Errorf("comment shows no redaction, so the test proves nothing:\n%s", cs[0].Body)
+	}
+}
+
+// The marker is keyed on the directory relative to the repository root,
+// wherever logctl runs from.
+func TestCommentKey(t *testing.T) {
+	ws := t.TempDir()
+	tests := []struct {
+		name, cwd, workspace string
+		paths                []string
+		want                 string
+	}{
+		{"no workspace", ".", "", []string{"./logs/"}, "./logs/"},
+		{"root", ".", ws, []string{"logs/prod"}, "logs/prod"},
+		{"from inside", "logs/prod", ws, []string{"."}, "logs/prod"},
+		{"no path", "logs/stage", ws, nil, "logs/stage"},
+		{"several", ".", ws, []string{"logs/a", "logs/b/x.yaml"}, "logs/a logs/b/x.yaml"},
+		{"outside", ".", filepath.Join(ws, "logs"), []string{"other"}, "other"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(ws, tt.cwd)
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			var repoPath func(string) string
+			if tt.workspace != "" {
+				repoPath = relativeTo(tt.workspace, dir)
+			}
+			if got := commentKey(tt.paths, repoPath); got != tt.want {
+				t.Fatalf("commentKey = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCommentNamesTheCommit(t *testing.T) {
+	r := newPRRun(t)
+	if code := r.plan("../../examples"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, r.stderr.String())
+	}
+	const want = "<sub>Planned at commit [`abc123`](https://github.com/acme/logs/commit/abc123).</sub>"
+	if cs := r.comments(); len(cs) != 1 || !strings.Contains(cs[0].Body, want) {
+		t.Fatalf("the comment does not name the commit (%q): %+v", want, cs)
 	}
 }

@@ -31,6 +31,8 @@ var allowed = map[string][]string{
 	"internal/offlinelogs":  {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent", "internal/provider/teo"},
 	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/mdsafe"},
 	"internal/archtest":     {},
+	// The runner simulation for action.yml; its tests drive the emulators.
+	"internal/actiontest": {},
 }
 
 // testOnly packages exist for tests and may reach the emulator.

@@ -45,6 +45,7 @@ type Server struct {
 	tokens   map[string]identity
 	nextID   int64
 	comments map[issueKey][]*Comment // each slice ordered by ID
+	issues   map[repoKey][]*Issue    // each slice ordered by number
 	byID     map[int64]*Comment
 	faults   []Fault
 	requests []Request
@@ -95,6 +96,7 @@ func New(opts ...Option) *Server {
 		nextID:   1,
 		comments: map[issueKey][]*Comment{},
 		byID:     map[int64]*Comment{},
+		issues:   map[repoKey][]*Issue{},
 	}
 	for _, o := range opts {
 		o(s)
@@ -105,6 +107,9 @@ func New(opts ...Option) *Server {
 		s.mux.HandleFunc("PATCH "+prefix+"/repos/{owner}/{repo}/issues/comments/{id}", s.updateComment)
 		s.mux.HandleFunc("DELETE "+prefix+"/repos/{owner}/{repo}/issues/comments/{id}", s.deleteComment)
 		s.mux.HandleFunc("GET "+prefix+"/user", s.getUser)
+		s.mux.HandleFunc("GET "+prefix+"/repos/{owner}/{repo}/issues", s.listIssues)
+		s.mux.HandleFunc("POST "+prefix+"/repos/{owner}/{repo}/issues", s.createIssue)
+		s.mux.HandleFunc("PATCH "+prefix+"/repos/{owner}/{repo}/issues/{number}", s.updateIssue)
 	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { notFound(w) })
 	return s
