@@ -171,7 +171,7 @@ func evalGroups(ctx context.Context, groups []*queryGroup, input ast.Value, txn 
 }
 
 func (g *queryGroup) eval(ctx context.Context, input ast.Value, txn storage.Transaction) ([]rawFinding, error) {
-	opts := []rego.EvalOption{rego.EvalParsedInput(input)}
+	opts := []rego.EvalOption{rego.EvalParsedInput(input), rego.EvalVirtualCache(newFuncCache())}
 	if txn != nil {
 		opts = append(opts, rego.EvalTransaction(txn))
 	}

@@ -33,15 +33,15 @@ _scalar_clean := {i |
 
 _samples := {n | some n in numbers.range(1, 1000)}
 
-_bad_shapes := {s |
-	some s in {object.remove(t, _varying) | some t in input.deliveryTasks}
-	not _shape_clean(s)
-}
-
+# Each task's shape is checked by a call, so equal shapes are checked once
+# (OPA caches the call by its argument). No set of shapes is built: OPA
+# hashes an array as the sum of its elements' hashes, so tasks listing the
+# same fields in different orders give shapes of one hash, and a set of
+# 5,000 of them is built by comparing each with the others. The call cache
+# does not suffer from it (policy/vcache.go).
 _shape_suspects := {i |
-	count(_bad_shapes) > 0
 	some i, t in input.deliveryTasks
-	_bad_shapes[object.remove(t, _varying)]
+	not _shape_clean(object.remove(t, _varying))
 }
 
 _bad_blocks := {[k, b] |
