@@ -21,6 +21,7 @@ var rules = []RuleInfo{
 	{"schema.env-ref", "A malformed ${env:NAME} reference"},
 	{"schema.required", "A required key is missing"},
 	{"schema.syntax", "YAML syntax error"},
+	{"schema.too-deep", "Values are nested deeper than the format ever needs"},
 	{"schema.too-large", "The file is larger than the loader accepts"},
 	{"schema.type", "A value has the wrong type"},
 	{"schema.unknown-key", "A key the logctl format does not have"},
