@@ -278,7 +278,7 @@ func (d *decoder) decodePair(k, val *yaml.Node, v reflect.Value, path string, in
 
 func (d *decoder) unknownKey(k *yaml.Node, path string, info *structInfo) {
 	detail := "allowed keys: " + strings.Join(info.keys, ", ")
-	if s := suggest(k.Value, info.keys); s != "" {
+	if s := Suggest(k.Value, info.keys); s != "" {
 		detail = fmt.Sprintf("did you mean %q?", s)
 	}
 	d.errorf(k, join(path, k.Value), "schema.unknown-key", detail, "unknown key %q in %s", k.Value, orRoot(path))
