@@ -19,6 +19,7 @@ var rules = []RuleInfo{
 	{"schema.empty-file", "The file is empty"},
 	{"schema.encoding", "The file is not valid UTF-8"},
 	{"schema.env-ref", "A malformed ${env:NAME} reference"},
+	{"schema.not-regular", "A path names a pipe, device or socket, not a regular file"},
 	{"schema.required", "A required key is missing"},
 	{"schema.syntax", "YAML syntax error"},
 	{"schema.too-deep", "Values are nested deeper than the format ever needs"},

@@ -1,0 +1,28 @@
+package spec
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTotalSizeIsBounded checks that files together larger than
+// MaxTotalSize are refused before any is read (sparse files: nothing is
+// written).
+func TestTotalSizeIsBounded(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.yaml", "b.yaml", "c.yaml"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(p, MaxFileSize-1); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, _, err := Load([]string{dir})
+	if err == nil || !strings.Contains(err.Error(), "in parts") {
+		t.Fatalf("want the total size refused, got %v", err)
+	}
+}
