@@ -102,6 +102,7 @@ func decodeResult(r *ruleRef, v any) (rawFinding, error) {
 	default:
 		return f, fmt.Errorf("%s: a result must be a string or an object with \"msg\", got %T", r.ref(), v)
 	}
+	f.msg = clipMessage(f.msg)
 	return f, nil
 }
 
