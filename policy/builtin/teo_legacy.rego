@@ -15,8 +15,12 @@ package logctl.teo.legacy
 import data.logctl.lib
 import data.logctl.teo
 
-# _running holds [zoneId, name, logType] of every live task.
-_running := {[t.zoneId, t.name, t.logType] | some t in data.logctl.live.deliveryTasks}
+# _running holds the identity (zoneId, name) of every live task with the
+# fields whose change replaces it (type, logType, area): a task kept only
+# if the plan does not create it anew.
+_running := {_key(t) | some t in data.logctl.live.deliveryTasks}
+
+_key(t) := [t.zoneId, t.name, t.logType, t.type, t.area]
 
 # METADATA
 # title: New tasks do not use a legacy log type
@@ -33,10 +37,10 @@ deny_log_type_legacy_new contains f if {
 	data.logctl.live
 	some i, t in input.deliveryTasks
 	teo._legacy_log_types[t.logType]
-	not _running[[t.zoneId, t.name, t.logType]]
+	not _running[_key(t)]
 	f := lib.finding(
 		"teo.log-type-legacy-new",
-		sprintf("%s: logType %q cannot be used for a new task (it was merged into \"l7-access-logs\"); only a task that already runs with it may keep it, and none named %q runs in zone %s with it", [lib.label("task", t, i), t.logType, t.name, t.zoneId]),
+		sprintf("%s: logType %q cannot be used for a new task (it was merged into \"l7-access-logs\"); only a task that already runs with it may keep it, and no task named %q runs in zone %s with this logType, type and area (a change of any of them creates the task anew)", [lib.label("task", t, i), t.logType, t.name, t.zoneId]),
 		lib.field_path("deliveryTasks", i, "logType"),
 	)
 }
