@@ -176,6 +176,11 @@ func (g *queryGroup) eval(ctx context.Context, input ast.Value, txn storage.Tran
 		opts = append(opts, rego.EvalTransaction(txn))
 	}
 	rs, err := g.query.Eval(ctx, opts...)
+	if err != nil && ctx.Err() != nil {
+		// OPA reports a cancelled context as a time-out of whatever
+		// builtin was running; say what happened instead.
+		return nil, fmt.Errorf("evaluate policies: stopped: %w", ctx.Err())
+	}
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}
