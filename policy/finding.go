@@ -102,7 +102,7 @@ func decodeResult(r *ruleRef, v any) (rawFinding, error) {
 	default:
 		return f, fmt.Errorf("%s: a result must be a string or an object with \"msg\", got %T", r.ref(), v)
 	}
-	f.msg = clipMessage(f.msg)
+	f.msg = spec.ClipText(f.msg) // a rule may quote a value of any size
 	return f, nil
 }
 

@@ -2,7 +2,6 @@ package policy
 
 import (
 	"fmt"
-	"unicode/utf8"
 )
 
 // MaxFindings is how many findings one evaluation keeps. Each costs its
@@ -10,10 +9,6 @@ import (
 // rendering; 780,000 findings took 5.3 GB. Past it, one finding says how
 // many more there were: the first ones are enough to start fixing.
 const MaxFindings = 10_000
-
-// maxMessage is the longest finding message kept, in bytes: a rule that
-// quotes a value would otherwise print the whole of a 30 MB string.
-const maxMessage = 2048
 
 // capFindings keeps the first MaxFindings of raw and, when it drops any,
 // returns the finding that counts them: an error when one of the dropped
@@ -37,17 +32,4 @@ func capFindings(raw []rawFinding) ([]rawFinding, *Finding) {
 			"hint: fix the findings shown (often one mistake repeated across many resources) and lint again",
 			len(dropped), MaxFindings),
 	}
-}
-
-// clipMessage shortens msg to maxMessage bytes at a rune boundary and says
-// how much was cut.
-func clipMessage(msg string) string {
-	if len(msg) <= maxMessage {
-		return msg
-	}
-	cut := maxMessage
-	for cut > 0 && !utf8.RuneStart(msg[cut]) {
-		cut--
-	}
-	return fmt.Sprintf("%s… (%d more bytes not shown)", msg[:cut], len(msg)-cut)
 }

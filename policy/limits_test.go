@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/logctl/logctl/spec"
 )
 
 const oneTask = `version: 1
@@ -47,7 +49,7 @@ func TestFindingsAreCapped(t *testing.T) {
 	if len(capped) != 1 || !strings.HasPrefix(capped[0].Message, "6 more findings") || capped[0].Severity != SeverityWarning {
 		t.Errorf("cap finding: %+v", capped)
 	}
-	if len(long) != 1 || len(long[0].Message) > maxMessage+64 || !utf8.ValidString(long[0].Message) ||
+	if len(long) != 1 || len(long[0].Message) > spec.MaxText+64 || !utf8.ValidString(long[0].Message) ||
 		!strings.HasSuffix(long[0].Message, "more bytes not shown)") {
 		t.Errorf("long message not clipped: %d bytes", len(long[0].Message))
 	}

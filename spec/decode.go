@@ -64,8 +64,8 @@ func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line,
 
 func (d *decoder) errorf(n *yaml.Node, path, rule, detail, format string, args ...any) {
 	d.diags = append(d.diags, Diagnostic{
-		Rule: rule, Severity: SeverityError, Summary: fmt.Sprintf(format, args...),
-		Detail: detail, Pos: d.pos(n), Path: path,
+		Rule: rule, Severity: SeverityError, Summary: ClipText(fmt.Sprintf(format, args...)),
+		Detail: ClipText(detail), Pos: d.pos(n), Path: path,
 	})
 }
 

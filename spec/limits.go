@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"unicode/utf8"
 )
 
 // Bounds on what one Load reads (MaxFileSize is per file, load.go).
@@ -43,4 +44,22 @@ func describeMode(m fs.FileMode) string {
 		return "a directory"
 	}
 	return "mode " + m.String()
+}
+
+// MaxText is the longest message kept, in bytes, of a diagnostic (summary
+// or hint) or a policy finding: one that quotes a key or value would
+// otherwise print all of a 30 MB string.
+const MaxText = 2048
+
+// ClipText shortens s to MaxText bytes at a rune boundary and says how
+// much was cut.
+func ClipText(s string) string {
+	if len(s) <= MaxText {
+		return s
+	}
+	cut := MaxText
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d more bytes not shown)", s[:cut], len(s)-cut)
 }

@@ -26,3 +26,18 @@ func TestTotalSizeIsBounded(t *testing.T) {
 		t.Fatalf("want the total size refused, got %v", err)
 	}
 }
+
+// TestLongKeysAreClipped checks that a diagnostic quoting a huge key does
+// not echo all of it.
+func TestLongKeysAreClipped(t *testing.T) {
+	key := strings.Repeat("k", 1<<20)
+	_, diags := ParseBytes("big.yaml", []byte("version: 1\n"+key+": 1\n"))
+	if len(diags) == 0 {
+		t.Fatal("unknown key not reported")
+	}
+	for _, d := range diags {
+		if len(d.Summary) > MaxText+64 || len(d.Detail) > MaxText+64 {
+			t.Errorf("%s: %d-byte summary, %d-byte hint", d.Rule, len(d.Summary), len(d.Detail))
+		}
+	}
+}
