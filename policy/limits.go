@@ -1,8 +1,6 @@
 package policy
 
-import (
-	"fmt"
-)
+import "fmt"
 
 // MaxFindings is how many findings one evaluation keeps. Each costs its
 // placement in the files (which may parse a resource again) and its

@@ -7,7 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// Bounds on what one Load reads (MaxFileSize is per file, load.go).
+// Bounds on what one Load reads (MaxFileSize is per file, load.go) and on
+// the messages that quote what it read.
 
 // MaxTotalSize bounds the files of one Load together. Loading and linting
 // take about 15 bytes of memory per byte of YAML at most, so three files
