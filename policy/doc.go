@@ -72,4 +72,10 @@
 // caches rule and function results in a cache that tells colliding terms
 // apart by their printed form (vcache.go). BenchmarkHostileLint holds the
 // inputs that once took 97 s and 46 s.
+//
+// # Limits
+//
+// One evaluation keeps at most MaxFindings findings and says how many more
+// there were; a message longer than spec.MaxText is clipped. Evaluation
+// stops when its context is cancelled (lint on SIGINT or SIGTERM).
 package policy
