@@ -99,6 +99,7 @@ applies the difference.`,
 		newLogsCmd(a),
 		newSchemaCmd(a),
 		newPolicyCmd(a),
+		newMapCmd(a),
 	)
 	return root
 }

@@ -27,7 +27,8 @@ var allowed = map[string][]string{
 	"internal/emulator/...": {"internal/emulator/..."},
 	"internal/provider/...": {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent"},
 	"internal/offlinelogs":  {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent", "internal/provider/teo"},
-	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/mdsafe"},
+	"internal/datamap":      {"spec", "diff", "policy"},
+	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/mdsafe", "internal/datamap"},
 	"internal/archtest":     {},
 }
 

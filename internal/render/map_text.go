@@ -1,0 +1,52 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/logctl/logctl/internal/datamap"
+)
+
+// renderMapText lists each destination with the flows into it; personal
+// fields carry a "*".
+func renderMapText(w io.Writer, m *datamap.Map) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Data map of the %s state\n", m.State)
+	for i := range m.Destinations {
+		d := &m.Destinations[i]
+		fmt.Fprintf(&b, "\n%s\n", d.Label)
+		fmt.Fprintf(&b, "  operator      %s\n", ownership(d))
+		fmt.Fprintf(&b, "  jurisdiction  %s\n", jurisdictionText(d.Jurisdiction))
+		for j := range d.Flows {
+			writeFlowText(&b, &d.Flows[j])
+		}
+	}
+	fmt.Fprintf(&b, "\n* personal data (privacy catalog)\n%s\n", MapSummaryLine(m.Summary))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeFlowText(b *strings.Builder, f *datamap.Flow) {
+	where := ""
+	if f.Pos != nil {
+		where = "  " + f.Pos.String()
+	}
+	state := ""
+	if !f.Enabled {
+		state = " (disabled)"
+	}
+	fmt.Fprintf(b, "  ← %s %s%s%s\n", f.Kind, f.Name, state, where)
+	row := func(k, v string) { fmt.Fprintf(b, "      %-10s %s\n", k, v) }
+	row("from", fmt.Sprintf("%s %s, jurisdiction %s", f.Source.Service, f.Source.Label, jurisdictionText(f.Source.Jurisdiction)))
+	if f.LogType != "" {
+		row("log type", f.LogType)
+	}
+	row("fields", fieldsText(f, func(s string) string { return s + "*" }))
+	row("sample", datamap.Percent(f.Sample))
+	row("delivers", conditionsText(f))
+	row("transport", transportText(f.Transport))
+	if f.CrossBorder {
+		row("border", "crosses: "+f.Source.Jurisdiction.Side+" → other side")
+	}
+}
