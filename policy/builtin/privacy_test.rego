@@ -13,7 +13,7 @@ cookie_endpoint := object.union(fx.endpoint_task, {"customFields": [
 
 test_pii_field_fails if {
 	ts := [fx.s3_task, cookie_endpoint, object.union(fx.endpoint_task, {"customFields": [{"name": "ReqHeader", "value": "AUTHORIZATION", "enabled": true}]})]
-	fs := privacy.warn_pii_field with input as fx.tasks(ts)
+	fs := privacy.warn_pii_field with input as fx.tasks(ts) with data.logctl.privacy.severity as {}
 	fx.paths(fs, "privacy.pii-field") == {"deliveryTasks[0].fields[1]", "deliveryTasks[1].customFields[1]", "deliveryTasks[2].customFields[0]"}
 	some f in fs
 	contains(f.msg, `task "edge_endpoint" (domain.example.com) → HTTP endpoint logs.example.com: personal data (Cookie session)`)
@@ -26,7 +26,7 @@ test_pii_field_passes if {
 	off := object.union(fx.endpoint_task, {"customFields": [{"name": "Cookie", "value": "session", "enabled": false}]})
 	own := object.union(fx.s3_task, {"s3": {"endpoint": "https://S3.example-corp.com"}})
 	ts := [fx.cls_task, cos, off, fx.analysis_task, own]
-	count(privacy.warn_pii_field) == 0 with input as fx.tasks(ts)
+	count(privacy.warn_pii_field) == 0 with input as fx.tasks(ts) with data.logctl.privacy.severity as {}
 		with data.logctl.privacy.ownHosts as ["s3.example-corp.com"]
 }
 
@@ -49,7 +49,7 @@ test_cross_border_fails if {
 		cookie_endpoint, # personal data to a host of unknown jurisdiction
 		object.union(clean_cls, {"cls": {"logSetRegion": "ap-singapore"}}), # no personal field: still a crossing
 	]
-	fs := privacy.warn_cross_border with input as fx.tasks(ts)
+	fs := privacy.warn_cross_border with input as fx.tasks(ts) with data.logctl.privacy.severity as {}
 	fx.paths(fs, "privacy.cross-border") == {
 		"deliveryTasks[0].cls.logSetRegion", "deliveryTasks[1].s3.region",
 		"deliveryTasks[2].customEndpoint.url", "deliveryTasks[3].cls.logSetRegion",
@@ -66,14 +66,14 @@ test_cross_border_passes if {
 	hk := object.union(fx.s3_task, {"s3": {"endpoint": "https://obs.ap-southeast-1.myhuaweicloud.com", "region": "ap-southeast-1"}})
 	unknown := object.union(fx.s3_task, {"area": "mainland", "s3": {"endpoint": "https://minio.example.org", "region": "us-east-1"}, "fields": ["ServiceID"]})
 	ts := [fx.cls_task, fx.s3_task, cookie_endpoint, hk, unknown, fx.analysis_task]
-	count(privacy.warn_cross_border) == 0 with input as fx.tasks(ts)
+	count(privacy.warn_cross_border) == 0 with input as fx.tasks(ts) with data.logctl.privacy.severity as {}
 		with data.logctl.privacy.hostJurisdictions as {"logs.example.com": "CN"}
 }
 
 test_plaintext_transport_fails if {
 	http := object.union(cookie_endpoint, {"customEndpoint": {"url": "http://logs.example.com/in", "protocol": "http"}})
 	s3 := object.union(fx.s3_task, {"s3": {"endpoint": "HTTP://s3.ap-northeast-2.amazonaws.com"}})
-	fs := privacy.warn_plaintext_transport with input as fx.tasks([http, s3])
+	fs := privacy.warn_plaintext_transport with input as fx.tasks([http, s3]) with data.logctl.privacy.severity as {}
 	fx.paths(fs, "privacy.plaintext-transport") == {
 		"deliveryTasks[0].customEndpoint.url", "deliveryTasks[0].customEndpoint.protocol",
 		"deliveryTasks[1].s3.endpoint",
@@ -83,19 +83,19 @@ test_plaintext_transport_fails if {
 test_plaintext_transport_passes if {
 	# https, and http without personal data (teo.insecure-endpoint covers it).
 	http := object.union(fx.endpoint_task, {"customEndpoint": {"url": "http://logs.example.com/in"}})
-	count(privacy.warn_plaintext_transport) == 0 with input as fx.tasks([cookie_endpoint, fx.s3_task, http])
+	count(privacy.warn_plaintext_transport) == 0 with input as fx.tasks([cookie_endpoint, fx.s3_task, http]) with data.logctl.privacy.severity as {}
 }
 
 test_unsampled_pii_fails if {
 	unset := object.remove(fx.s3_task, ["sample"])
-	fs := privacy.warn_unsampled_pii with input as fx.tasks([fx.cls_task, unset]) with data.logctl.privacy.maxSample as 100
+	fs := privacy.warn_unsampled_pii with input as fx.tasks([fx.cls_task, unset]) with data.logctl.privacy.maxSample as 100 with data.logctl.privacy.severity as {}
 	fx.paths(fs, "privacy.unsampled-pii") == {"deliveryTasks[0].sample", "deliveryTasks[1]"}
 }
 
 test_unsampled_pii_passes if {
 	low := fx.task({"sample": 100})
-	count(privacy.warn_unsampled_pii) == 0 with input as fx.tasks([low, clean_cls]) with data.logctl.privacy.maxSample as 100
-	count(privacy.warn_unsampled_pii) == 0 with input as fx.tasks([fx.cls_task]) # no maximum set
+	count(privacy.warn_unsampled_pii) == 0 with input as fx.tasks([low, clean_cls]) with data.logctl.privacy.maxSample as 100 with data.logctl.privacy.severity as {}
+	count(privacy.warn_unsampled_pii) == 0 with input as fx.tasks([fx.cls_task]) with data.logctl.privacy.maxSample as null # none set
 }
 
 allow := {"hosts": ["logs.example.com"], "buckets": ["edge-logs"], "regions": ["ap-guangzhou", "ap-northeast-2", "cn-north-4"]}
@@ -105,7 +105,7 @@ test_destination_allowlist_fails if {
 	seoul := object.union(fx.cls_task, {"cls": {"logSetRegion": "ap-seoul"}})
 	dump := object.union(fx.dump, {"bucket": "other-bucket"})
 	doc := object.union(fx.tasks([fx.s3_task, other, seoul]), {"dumps": [object.remove(dump, ["region"])], "defaults": {"huawei": {"region": "cn-east-3"}}})
-	fs := privacy.warn_destination_allowlist with input as doc with data.logctl.privacy.allow as allow
+	fs := privacy.warn_destination_allowlist with input as doc with data.logctl.privacy.allow as allow with data.logctl.privacy.severity as {}
 	fx.paths(fs, "privacy.destination-allowlist") == {
 		"deliveryTasks[0].s3.endpoint", "deliveryTasks[1].customEndpoint.url",
 		"deliveryTasks[2].cls.logSetRegion", "dumps[0].bucket", "dumps[0]",
@@ -115,13 +115,13 @@ test_destination_allowlist_fails if {
 test_destination_allowlist_passes if {
 	dump := object.union(fx.dump, {"bucket": "edge-logs", "region": "cn-north-4"})
 	doc := object.union(fx.tasks([fx.cls_task, fx.endpoint_task, fx.analysis_task]), {"dumps": [dump]})
-	count(privacy.warn_destination_allowlist) == 0 with input as doc with data.logctl.privacy.allow as allow
-	count(privacy.warn_destination_allowlist) == 0 with input as fx.tasks([fx.s3_task]) # no allow-list
+	count(privacy.warn_destination_allowlist) == 0 with input as doc with data.logctl.privacy.allow as allow with data.logctl.privacy.severity as {}
+	count(privacy.warn_destination_allowlist) == 0 with input as fx.tasks([fx.s3_task]) with data.logctl.privacy.allow as {} # none given
 }
 
 test_destination_allowlist_only_given_lists if {
 	# Only regions given: the S3 host and bucket are not judged.
-	count(privacy.warn_destination_allowlist) == 0 with input as fx.tasks([fx.s3_task])
+	count(privacy.warn_destination_allowlist) == 0 with input as fx.tasks([fx.s3_task]) with data.logctl.privacy.severity as {}
 		with data.logctl.privacy.allow as {"regions": ["ap-northeast-2"]}
 }
 
