@@ -30,13 +30,13 @@ _pii_field contains f if {
 	f := lib.finding(
 		"privacy.pii-field",
 		sprintf("%s: personal data (%s) leaves the account's own services", [_flow(i), _pii_names(i)]),
-		items[0].path,
+		lib.field_path("deliveryTasks", i, items[0].key),
 	)
 }
 
 # METADATA
 # title: Logs stay in the jurisdiction of the traffic they record
-# description: A flow whose source (EdgeOne area) and destination (CLS/S3 region, endpoint host in data.logctl.privacy.hostJurisdictions) lie on different sides of the mainland China border, or personal data to a host whose jurisdiction is unknown.
+# description: Personal data whose source (EdgeOne area) and destination (CLS/S3 region, endpoint host in data.logctl.privacy.hostJurisdictions) lie on different sides of the mainland China border, or that goes to a host whose jurisdiction is unknown. logctl map shows every crossing, personal or not.
 # custom:
 #   id: privacy.cross-border
 #   severity: warning
@@ -55,32 +55,29 @@ deny_cross_border contains f if {
 }
 
 _cross_border contains f if {
-	some i, d in _dest
+	some i, _ in _pii
+	d := _dest[i]
 	t := input.deliveryTasks[i]
 	dc := _class(d.jur)
 	dc != t.area
 	t.area in {"mainland", "overseas"}
 	f := lib.finding(
 		"privacy.cross-border",
-		sprintf("%s: %s traffic goes to %s (%s)%s", [_flow(i), t.area, d.jur, dc, _carrying(i)]),
+		sprintf("%s: personal data (%s) of %s traffic goes to %s (%s)", [_flow(i), _pii_names(i), t.area, d.jur, dc]),
 		lib.field_path("deliveryTasks", i, d.where),
 	)
 }
 
 _cross_border contains f if {
-	some i, d in _dest
+	some i, _ in _pii
+	d := _dest[i]
 	d.jur == "unknown"
-	_pii[i]
 	f := lib.finding(
 		"privacy.cross-border",
 		sprintf("%s: personal data (%s) goes to a destination of unknown jurisdiction; declare it in data.logctl.privacy.hostJurisdictions", [_flow(i), _pii_names(i)]),
 		lib.field_path("deliveryTasks", i, d.where),
 	)
 }
-
-_carrying(i) := sprintf(", carrying personal data (%s)", [_pii_names(i)]) if _pii[i]
-
-_carrying(i) := "" if not _pii[i]
 
 # METADATA
 # title: Personal data travels encrypted

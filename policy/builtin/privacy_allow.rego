@@ -30,8 +30,8 @@ _task_attrs := {"host": ["hosts", {"custom_endpoint": "customEndpoint.url", "s3"
 
 _destination_allowlist contains f if {
 	allow := data.logctl.privacy.allow
-	some i, d in _dest
-	t := input.deliveryTasks[i]
+	some i, t in input.deliveryTasks
+	d := _describe(t.type, object.get(t, _dest_block[t.type], null))
 	some attr, spec in _task_attrs
 	list := allow[spec[0]]
 	key := spec[1][t.type]
@@ -40,7 +40,7 @@ _destination_allowlist contains f if {
 	not _listed(list, v)
 	f := lib.finding(
 		"privacy.destination-allowlist",
-		sprintf("%s: %s %q is not in data.logctl.privacy.allow.%s", [_flow(i), attr, v, spec[0]]),
+		sprintf("%s: %s %q is not in data.logctl.privacy.allow.%s", [_flow_to(i, d.label), attr, v, spec[0]]),
 		lib.field_path("deliveryTasks", i, key),
 	)
 }

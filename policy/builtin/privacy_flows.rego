@@ -32,16 +32,28 @@ _cfg_own_hosts := data.logctl.privacy.ownHosts
 # _raised holds for a rule id the team turned into an error.
 _raised(id) if _cfg_severity[id] == "error"
 
-# _pii[i] lists the personal fields of task i with their paths, in file order.
-_pii[i] := items if {
+# _pii[i] lists the personal fields of task i, in file order, each with its
+# key inside the task ("fields[1]"). Configurations repeat the same field
+# lists over many tasks, so each distinct list is classified once
+# (_shape_pii), as in teo_screen.rego. The maps are complete rules (object
+# comprehensions): evaluated once, then every lookup is a hash lookup,
+# where a partial rule looked up by key re-evaluates its body each time.
+_pii := {i: items |
 	some i, t in input.deliveryTasks
+	items := _shape_pii[_field_shape(t)]
+}
+
+_field_shape(t) := [object.get(t, "fields", []), object.get(t, "customFields", [])]
+
+_shape_pii := {s: items |
+	some s in {_field_shape(t) | some t in input.deliveryTasks}
 	items := array.concat(
-		[{"name": n, "path": lib.field_path("deliveryTasks", i, sprintf("fields[%d]", [j]))} |
-			some j, n in t.fields
+		[{"name": n, "key": sprintf("fields[%d]", [j])} |
+			some j, n in s[0]
 			catalog.personalFields[n]
 		],
-		[{"name": sprintf("%s %s", [cf.name, cf.value]), "path": lib.field_path("deliveryTasks", i, sprintf("customFields[%d]", [j]))} |
-			some j, cf in t.customFields
+		[{"name": sprintf("%s %s", [cf.name, cf.value]), "key": sprintf("customFields[%d]", [j])} |
+			some j, cf in s[1]
 			cf.enabled == true
 			_personal_custom(cf)
 		],
@@ -89,38 +101,44 @@ _own_s3(host) if _own_host(host)
 
 # _dest[i] describes where task i delivers: a label for messages, the
 # jurisdiction code (or "unknown"), whether it is outside the account's own
-# services, and the path of the key that decides each.
-_dest[i] := d if {
-	some i, t in input.deliveryTasks
-	t.type == "cls"
-	r := t.cls.logSetRegion
-	d := {
-		"label": sprintf("CLS topic %s (%s)", [t.cls.topicId, r]), "jur": _region_jur("tencent", r),
-		"region": r, "external": false, "where": "cls.logSetRegion",
-	}
+# services, and the key of the task that decides each. Like the field
+# lists, each distinct destination block is described once. log_analysis
+# tasks have none: their logs stay in EdgeOne.
+# Only tasks that carry personal data need one for the rules of
+# privacy.rego; the allow-list describes every task itself.
+_dest := {i: d |
+	some i, _ in _pii
+	d := _dest_of[_dest_key(input.deliveryTasks[i])]
 }
 
-_dest[i] := d if {
-	some i, t in input.deliveryTasks
-	t.type == "custom_endpoint"
-	h := _host(t.customEndpoint.url)
-	d := {
-		"label": sprintf("HTTP endpoint %s", [_or(h, "(from the environment)")]), "host": h,
-		"jur": object.get(_cfg_host_jur, h, "unknown"), "external": _ext_host(h),
-		"where": "customEndpoint.url",
-	}
+_dest_block := {"cls": "cls", "custom_endpoint": "customEndpoint", "s3": "s3"}
+
+_dest_key(t) := [t.type, object.get(t, _dest_block[t.type], null)]
+
+_dest_of := {k: d |
+	some k in {_dest_key(input.deliveryTasks[i]) | some i, _ in _pii}
+	d := _describe(k[0], k[1])
 }
 
-_dest[i] := d if {
-	some i, t in input.deliveryTasks
-	t.type == "s3"
-	h := _host(t.s3.endpoint)
-	b := split(object.get(t.s3, "bucket", ""), "/")[0]
-	d := {
-		"label": sprintf("S3 bucket %s at %s", [b, _or(h, "(from the environment)")]), "host": h, "bucket": b,
-		"region": object.get(t.s3, "region", ""), "jur": _region_jur(_s3_cloud(h), object.get(t.s3, "region", "")),
-		"external": _ext_s3(h), "where": "s3.region",
-	}
+_describe("cls", b) := {
+	"label": sprintf("CLS topic %s (%s)", [b.topicId, b.logSetRegion]), "jur": _region_jur("tencent", b.logSetRegion),
+	"region": b.logSetRegion, "external": false, "where": "cls.logSetRegion",
+}
+
+_describe("custom_endpoint", b) := {
+	"label": sprintf("HTTP endpoint %s", [_or(h, "(from the environment)")]), "host": h,
+	"jur": object.get(_cfg_host_jur, h, "unknown"), "external": _ext_host(h),
+	"where": "customEndpoint.url",
+} if h := _host(b.url)
+
+_describe("s3", b) := {
+	"label": sprintf("S3 bucket %s at %s", [bucket, _or(h, "(from the environment)")]), "host": h, "bucket": bucket,
+	"region": region, "jur": _region_jur(_s3_cloud(h), region),
+	"external": _ext_s3(h), "where": "s3.region",
+} if {
+	h := _host(b.endpoint)
+	bucket := split(object.get(b, "bucket", ""), "/")[0]
+	region := object.get(b, "region", "")
 }
 
 # _ext_host and _ext_s3 say whether a host is outside the account's own
@@ -134,7 +152,9 @@ _or(s, alt) := s if s != ""
 _or("", alt) := alt
 
 # _flow names a task's flow in a message: entity → destination.
-_flow(i) := sprintf("%s (%s) → %s", [lib.label("task", t, i), _entities(t), _dest[i].label]) if t := input.deliveryTasks[i]
+_flow(i) := _flow_to(i, _dest[i].label)
+
+_flow_to(i, label) := sprintf("%s (%s) → %s", [lib.label("task", t, i), _entities(t), label]) if t := input.deliveryTasks[i]
 
 _entities(t) := concat(", ", t.entities) if count(t.entities) <= 3
 
