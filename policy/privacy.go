@@ -25,6 +25,11 @@ type PrivacyCatalog struct {
 	S3Clouds map[string]string `json:"s3Clouds"`
 	// OwnS3Suffixes are S3 hosts of the account's own cloud (Tencent COS).
 	OwnS3Suffixes []string `json:"ownS3Suffixes"`
+
+	// The team's settings from data.logctl.privacy (PrivacyWith): hosts
+	// that are the team's own, and where endpoint hosts are.
+	OwnHosts          []string          `json:"-"`
+	HostJurisdictions map[string]string `json:"-"`
 }
 
 const privacyCatalogFile = "builtin/privacy_catalog.rego"
@@ -62,4 +67,37 @@ func loadPrivacyCatalog() (*PrivacyCatalog, error) {
 		return &c, nil
 	}
 	return nil, fmt.Errorf("%s: no catalog rule", privacyCatalogFile)
+}
+
+// PrivacyWith returns the built-in catalog with the team's settings read
+// from the data files of the --policy directories (data.logctl.privacy
+// ownHosts and hostJurisdictions), as the privacy.* rules see them.
+func PrivacyWith(dirs []string) (*PrivacyCatalog, error) {
+	base, err := Privacy()
+	if err != nil {
+		return nil, err
+	}
+	c := *base
+	if len(dirs) == 0 {
+		return &c, nil
+	}
+	set, err := loadPolicies(dirs, false)
+	if err != nil {
+		return nil, err
+	}
+	logctl, _ := set.data["logctl"].(map[string]any)
+	team, _ := logctl["privacy"].(map[string]any)
+	b, err := json.Marshal(team)
+	if err != nil {
+		return nil, err
+	}
+	var settings struct {
+		OwnHosts          []string          `json:"ownHosts"`
+		HostJurisdictions map[string]string `json:"hostJurisdictions"`
+	}
+	if err := json.Unmarshal(b, &settings); err != nil {
+		return nil, fmt.Errorf("data.logctl.privacy: %w", err)
+	}
+	c.OwnHosts, c.HostJurisdictions = settings.OwnHosts, settings.HostJurisdictions
+	return &c, nil
 }

@@ -14,8 +14,9 @@ import (
 )
 
 type mapOptions struct {
-	output string
-	live   bool
+	output     string
+	live       bool
+	policyDirs []string
 }
 
 func newMapCmd(a *app) *cobra.Command {
@@ -31,7 +32,8 @@ named), at which sample, under which conditions, over which transport,
 and the jurisdiction of source and destination where the configuration
 tells it (EdgeOne area, CLS/LTS/S3 region). What it cannot tell stays
 "unknown". Personal fields are marked from the privacy catalog that the
-privacy.* lint rules use.
+privacy.* lint rules use; --policy adds the team's settings, so that hosts
+it declares its own or places in a jurisdiction read as the rules read them.
 
 With --live it maps what runs instead: the live state of every zone, CLS
 topic and LTS project the files touch, read as plan reads it (credentials
@@ -47,6 +49,9 @@ Exit codes: 0 success, 1 the files or the live state could not be read.`,
   # A diagram for the README (GitHub renders mermaid code blocks):
   logctl map -o mermaid logs/
 
+  # With the team's privacy settings (examples/policies/privacy.json):
+  logctl map --policy examples/policies examples/
+
   # What runs today, against the embedded emulator:
   logctl map --live --emulator examples/
 
@@ -59,6 +64,7 @@ Exit codes: 0 success, 1 the files or the live state could not be read.`,
 	f := cmd.Flags()
 	f.StringVarP(&o.output, "output", "o", "text", "output `format`: "+strings.Join(render.MapFormats(), "|"))
 	f.BoolVar(&o.live, "live", false, "map the live state instead of the files (needs credentials, or --emulator)")
+	f.StringArrayVar(&o.policyDirs, "policy", nil, "read the team's privacy settings (data.logctl.privacy ownHosts, hostJurisdictions) from the data files of `DIR` (repeatable)")
 	return cmd
 }
 
@@ -77,7 +83,7 @@ func runMap(a *app, o mapOptions, paths []string) error {
 		a.printDiagnostics(diags)
 		return withCode(exitError, fmt.Errorf("map: the files have errors; run logctl lint"))
 	}
-	cat, err := policy.Privacy()
+	cat, err := policy.PrivacyWith(o.policyDirs)
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("map: %w", err))
 	}

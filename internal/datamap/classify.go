@@ -93,3 +93,22 @@ var operators = map[string]string{
 func unknownPlace(basis string) Jurisdiction {
 	return Jurisdiction{Code: Unknown, Side: Unknown, Basis: basis}
 }
+
+// hostJurisdiction is where the team says an endpoint host is.
+func (c classifier) hostJurisdiction(host string) (string, bool) {
+	code, ok := c.cat.HostJurisdictions[host]
+	if !ok || code == "" || code == Unknown {
+		return "", false
+	}
+	return code, true
+}
+
+// markOwn makes a destination on one of the team's own hosts internal.
+func (c classifier) markOwn(d *Destination) {
+	for _, h := range c.cat.OwnHosts {
+		if d.Host != "" && strings.EqualFold(h, d.Host) {
+			d.External = false
+			d.Operator = "the team's own (data.logctl.privacy.ownHosts)"
+		}
+	}
+}

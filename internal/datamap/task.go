@@ -111,11 +111,16 @@ func (c classifier) endpointDest(e *spec.CustomEndpoint) (Destination, Transport
 	if p := strings.ToLower(e.Protocol); p == "http" || p == "https" {
 		tr.Scheme = p
 	}
-	return Destination{
+	d := Destination{
 		ID: "endpoint/" + name, Kind: DestEndpoint, Label: "HTTP endpoint " + name,
 		Operator: "third party", External: true, Host: host,
 		Jurisdiction: unknownPlace("the location of endpoint host " + name + " is not known"),
-	}, tr
+	}
+	if code, ok := c.hostJurisdiction(host); ok {
+		d.Jurisdiction = Jurisdiction{Code: code, Side: side(code), Basis: "data.logctl.privacy.hostJurisdictions"}
+	}
+	c.markOwn(&d)
+	return d, tr
 }
 
 // s3Dest reads the region in the table of the endpoint's cloud: region ids
@@ -134,6 +139,7 @@ func (c classifier) s3Dest(s *spec.S3Destination) (Destination, Transport) {
 	} else {
 		d.Jurisdiction = unknownPlace(fmt.Sprintf("S3 store %s: region %q of an unlisted store", host, s.Region))
 	}
+	c.markOwn(&d)
 	return d, Transport{Scheme: schemeOf(s.Endpoint), Compression: orNone(s.CompressType)}
 }
 
