@@ -31,7 +31,9 @@ type CommentOptions struct {
 	// DataChanges, when set, is the change of the data map from the live
 	// to the desired state (datamap.Compare). It replaces the table of
 	// changed tasks with the flows added, removed and widened, and a
-	// diagram. Nil keeps the table built from Desired.
+	// diagram; only flows of resources the plan acts on are shown (a live
+	// resource outside every scope stays as it is). Nil keeps the table
+	// built from Desired.
 	DataChanges []datamap.Change
 }
 
@@ -53,7 +55,7 @@ func CommentSections(p *diff.Plan, findings []policy.Finding, opts CommentOption
 		return secs
 	}
 	if opts.DataChanges != nil {
-		secs = append(secs, DataMapChangeSections(opts.DataChanges)...)
+		secs = append(secs, DataMapChangeSections(plannedFlows(opts.DataChanges, p))...)
 	} else if t := dataFlowTable(p, opts.Desired); t != "" {
 		secs = append(secs, CommentSection{Markdown: t, Priority: dataTablePriority, Droppable: true})
 	}

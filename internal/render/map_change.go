@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/datamap"
 	"github.com/logctl/logctl/internal/mdsafe"
 )
@@ -130,4 +131,23 @@ func DataChangeMermaid(changes []datamap.Change) string {
 		}
 	}
 	return g.finish()
+}
+
+// plannedFlows keeps the flow changes of resources that the plan creates,
+// updates, replaces or deletes: the live map also holds unmanaged
+// resources, which the desired map lacks but apply leaves running.
+func plannedFlows(changes []datamap.Change, p *diff.Plan) []datamap.Change {
+	acted := map[string]bool{}
+	for _, c := range p.Changes {
+		if c.Action != diff.ActionNoop {
+			acted[string(c.Kind)+"\x00"+c.Key] = true
+		}
+	}
+	out := []datamap.Change{}
+	for _, c := range changes {
+		if acted[string(c.ResourceKind)+"\x00"+c.Key] {
+			out = append(out, c)
+		}
+	}
+	return out
 }

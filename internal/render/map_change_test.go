@@ -72,7 +72,7 @@ func TestDataChangeCommentGolden(t *testing.T) {
 // The diagram is the first section to leave the comment for the job
 // summary; the table stays as long as the riskiest plan details.
 func TestDataChangeSectionsInTheComment(t *testing.T) {
-	changes := []datamap.Change{{Kind: datamap.ChangeAdded, Name: "t", Source: "s",
+	changes := []datamap.Change{{Kind: datamap.ChangeAdded, ResourceKind: spec.KindDeliveryTask, Name: "t", Key: "z/t", Source: "s",
 		After: &datamap.End{DestinationID: "d", Destination: "D", Sample: 1000}}}
 	p := &diff.Plan{Changes: []diff.Change{{Kind: spec.KindDeliveryTask, Name: "t", Key: "z/t", Action: diff.ActionCreate}}}
 	secs := CommentSections(p, nil, CommentOptions{Dir: ".", DataChanges: changes})
@@ -94,5 +94,27 @@ func TestDataChangeSectionsInTheComment(t *testing.T) {
 		if strings.Contains(s.Markdown, "What data goes where") {
 			t.Errorf("unchanged data map still has a section: %q", s.Markdown)
 		}
+	}
+}
+
+// A live flow of a resource the plan leaves alone (unmanaged, outside every
+// scope) is not a change of the pull request.
+func TestDataChangesOnlyOfPlannedResources(t *testing.T) {
+	removed := datamap.Change{Kind: datamap.ChangeRemoved, ResourceKind: spec.KindDeliveryTask, Name: "other", Key: "z/other",
+		Source: "s", Before: &datamap.End{DestinationID: "d", Destination: "D", Sample: 1000}}
+	p := &diff.Plan{Changes: []diff.Change{{Kind: spec.KindDeliveryTask, Name: "t", Key: "z/t", Action: diff.ActionNoop}}}
+	for _, s := range CommentSections(p, nil, CommentOptions{Dir: ".", DataChanges: []datamap.Change{removed}}) {
+		if strings.Contains(s.Markdown, "other") {
+			t.Errorf("an unplanned flow is shown: %q", s.Markdown)
+		}
+	}
+	p.Unmanaged = nil
+	p.Changes = append(p.Changes, diff.Change{Kind: spec.KindDeliveryTask, Name: "other", Key: "z/other", Action: diff.ActionDelete})
+	found := false
+	for _, s := range CommentSections(p, nil, CommentOptions{Dir: ".", DataChanges: []datamap.Change{removed}}) {
+		found = found || strings.Contains(s.Markdown, "`other`")
+	}
+	if !found {
+		t.Error("the flow of a planned delete is missing")
 	}
 }
