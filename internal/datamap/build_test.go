@@ -36,3 +36,26 @@ func TestTeamSettings(t *testing.T) {
 		t.Errorf("summary counts %d external flows, want 1", m.Summary.External)
 	}
 }
+
+func TestHostOfNeverKeepsUserinfo(t *testing.T) {
+	cases := map[string]string{
+		"https://user:secret@Logs.Example.com:8443/in?token=x": "logs.example.com",
+		"http://collector.example.org":                         "collector.example.org",
+		"HTTPS://a.example.com#frag":                           "a.example.com",
+		"ftp://user:secret@host":                               "",
+		"${env:URL}":                                           "",
+	}
+	for in, want := range cases {
+		if got := hostOf(in); got != want {
+			t.Errorf("hostOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+	d, _ := classifier{&policy.PrivacyCatalog{}}.endpointDest(&spec.CustomEndpoint{URL: "ftp://user:secret@host"})
+	if d.Label != "HTTP endpoint (not an http(s) URL)" {
+		t.Errorf("label %q", d.Label)
+	}
+	d, _ = classifier{&policy.PrivacyCatalog{}}.endpointDest(&spec.CustomEndpoint{URL: "https://${env:HOST}/in?key=literal"})
+	if d.Label != "HTTP endpoint (host from the environment)" || d.Host != "" {
+		t.Errorf("label %q host %q", d.Label, d.Host)
+	}
+}

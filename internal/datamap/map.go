@@ -202,14 +202,20 @@ type placed struct {
 	dest Destination
 }
 
-// hostOf returns the lower-case host of an http(s) URL, or "".
+// hostOf returns the lower-case host of an http(s) URL, or "". Userinfo
+// (user:password@) is skipped: it must never reach the map.
 func hostOf(u string) string {
 	rest, ok := cutScheme(u)
 	if !ok {
 		return ""
 	}
-	end := strings.IndexAny(rest, "/:?#")
-	if end >= 0 {
+	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+		rest = rest[:end]
+	}
+	if at := strings.LastIndex(rest, "@"); at >= 0 {
+		rest = rest[at+1:]
+	}
+	if end := strings.IndexByte(rest, ':'); end >= 0 {
 		rest = rest[:end]
 	}
 	return strings.ToLower(rest)

@@ -102,8 +102,13 @@ func (c classifier) taskDest(t *spec.DeliveryTask) (Destination, Transport) {
 func (c classifier) endpointDest(e *spec.CustomEndpoint) (Destination, Transport) {
 	host := hostOf(e.URL)
 	name := host
-	if host == "" {
-		name = e.URL
+	switch {
+	case spec.IsEnvRef(e.URL):
+		name = e.URL // the reference, never its value
+	case strings.Contains(e.URL, "${env:"):
+		host, name = "", "(host from the environment)"
+	case host == "":
+		name = "(not an http(s) URL)"
 	}
 	tr := Transport{Scheme: schemeOf(e.URL), Compression: orNone(e.CompressType)}
 	// Protocol, when set, is the transport; omitted, the URL scheme decides

@@ -68,11 +68,11 @@ _personal_custom(cf) if catalog.personalCustomFields[cf.name][lower(cf.value)]
 # _pii_names is the message form of a task's personal fields.
 _pii_names(i) := concat(", ", [x.name | some x in _pii[i]])
 
-# _host is the lower-case host of an http(s) URL; "" when the URL is an
-# ${env:NAME} reference or not a URL.
+# _host is the lower-case host of an http(s) URL, userinfo skipped; "" when
+# the URL is an ${env:NAME} reference or not a URL.
 _host(url) := lower(m[0][1]) if {
 	is_string(url)
-	m := regex.find_all_string_submatch_n(`^(?i)https?://([^/:?#\s]+)`, url, 1)
+	m := regex.find_all_string_submatch_n(`^(?i)https?://(?:[^/?#@\s]*@)?([^/:?#\s]+)`, url, 1)
 	count(m) == 1
 } else := ""
 

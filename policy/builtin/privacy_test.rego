@@ -134,3 +134,8 @@ test_catalog_classifies_the_issue_fields if {
 	privacy.catalog.personalCustomFields.ReqHeader.authorization
 	privacy.catalog.personalCustomFields.RspHeader["set-cookie"]
 }
+
+test_host_skips_userinfo if {
+	privacy._host("https://user:secret@Logs.Example.com:8443/in?token=x") == "logs.example.com"
+	privacy._host("${env:URL}") == ""
+}
