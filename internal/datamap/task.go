@@ -135,7 +135,7 @@ func (c classifier) s3Dest(s *spec.S3Destination) (Destination, Transport) {
 	bucket, _, _ := strings.Cut(s.Bucket, "/")
 	cloud := c.s3Cloud(host)
 	d := Destination{
-		ID: "s3/" + host + "/" + bucket, Kind: DestS3, Label: fmt.Sprintf("S3 bucket %s at %s", bucket, host),
+		ID: "s3/" + host + "/" + bucket, Kind: DestS3, Label: fmt.Sprintf("S3 bucket %s at %s", bucket, orText(host, "(endpoint from the environment or not a URL)")),
 		Operator: "third party", External: !c.ownS3(host), Host: host, Region: s.Region, Bucket: bucket,
 	}
 	if op, ok := operators[cloud]; ok {
@@ -151,6 +151,13 @@ func (c classifier) s3Dest(s *spec.S3Destination) (Destination, Transport) {
 func orNone(s string) string {
 	if s == "" {
 		return "none"
+	}
+	return s
+}
+
+func orText(s, alt string) string {
+	if s == "" {
+		return alt
 	}
 	return s
 }
