@@ -163,6 +163,9 @@ func assemble(state State, flows []placed) *Map {
 			m.Destinations = append(m.Destinations, p.dest)
 		}
 		fl := p.flow
+		if fl.Fields == nil {
+			fl.Fields = []Field{} // JSON [] rather than null, for jq and friends
+		}
 		fl.CrossBorder = fl.Source.Jurisdiction.Known() && p.dest.Jurisdiction.Known() &&
 			fl.Source.Jurisdiction.Side != p.dest.Jurisdiction.Side
 		m.Destinations[i].Flows = append(m.Destinations[i].Flows, fl)
