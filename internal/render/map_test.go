@@ -89,3 +89,17 @@ func TestMapUnknownFormat(t *testing.T) {
 		t.Errorf("got %v, want an error listing the formats", err)
 	}
 }
+
+func TestMapTextHasNoControlCharacters(t *testing.T) {
+	m := &datamap.Map{State: datamap.StateDesired, Destinations: []datamap.Destination{{
+		ID: "x", Label: "HTTP endpoint \x1b[31mred", Jurisdiction: datamap.Jurisdiction{Code: datamap.Unknown},
+		Flows: []datamap.Flow{{Name: "t\x1b]0;title\x07", Enabled: true, Sample: 1000}},
+	}}}
+	var buf bytes.Buffer
+	if err := DataMap(&buf, "text", m); err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(buf.String(), "\x1b\x07") {
+		t.Errorf("control characters reach the terminal:\n%q", buf.String())
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/logctl/logctl/internal/datamap"
 )
@@ -19,15 +20,27 @@ func renderMapText(w io.Writer, m *datamap.Map) error {
 		fmt.Fprintf(&b, "  operator      %s\n", ownership(d))
 		fmt.Fprintf(&b, "  jurisdiction  %s\n", jurisdictionText(d.Jurisdiction))
 		for j := range d.Flows {
-			writeFlowText(&b, &d.Flows[j])
+			writeFlowText(&b, d, &d.Flows[j])
 		}
 	}
 	fmt.Fprintf(&b, "\n* personal data (privacy catalog)\n%s\n", MapSummaryLine(m.Summary))
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, noControls(b.String()))
 	return err
 }
 
-func writeFlowText(b *strings.Builder, f *datamap.Flow) {
+// noControls keeps names from the files from moving the cursor or
+// recolouring a terminal: control characters other than newlines become
+// U+FFFD.
+func noControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r != '\n' && unicode.IsControl(r) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+func writeFlowText(b *strings.Builder, d *datamap.Destination, f *datamap.Flow) {
 	where := ""
 	if f.Pos != nil {
 		where = "  " + f.Pos.String()
@@ -47,6 +60,6 @@ func writeFlowText(b *strings.Builder, f *datamap.Flow) {
 	row("delivers", conditionsText(f))
 	row("transport", transportText(f.Transport))
 	if f.CrossBorder {
-		row("border", "crosses: "+f.Source.Jurisdiction.Side+" → other side")
+		row("border", fmt.Sprintf("crosses the mainland China border: %s → %s", f.Source.Jurisdiction.Code, d.Jurisdiction.Code))
 	}
 }
