@@ -156,9 +156,19 @@ _flow(i) := _flow_to(i, _dest[i].label)
 
 _flow_to(i, label) := sprintf("%s (%s) → %s", [lib.label("task", t, i), _entities(t), label]) if t := input.deliveryTasks[i]
 
-_entities(t) := concat(", ", t.entities) if count(t.entities) <= 3
+# _entities lists up to three entities; a task without a list (the schema
+# reports it) still gets its privacy findings.
+_entities(t) := _list_entities(es) if {
+	es := object.get(t, "entities", [])
+	is_array(es)
+	count(es) > 0
+} else := "no entities"
 
-_entities(t) := sprintf("%s and %d more", [concat(", ", array.slice(t.entities, 0, 3)), count(t.entities) - 3]) if count(t.entities) > 3
+_list_entities(es) := _joined(es) if count(es) <= 3
+
+_list_entities(es) := sprintf("%s and %d more", [_joined(array.slice(es, 0, 3)), count(es) - 3]) if count(es) > 3
+
+_joined(es) := concat(", ", [sprintf("%v", [e]) | some e in es])
 
 # _class is the EdgeOne area (mainland, overseas) a jurisdiction code falls in.
 _class(code) := "mainland" if code == "CN"

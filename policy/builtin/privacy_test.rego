@@ -139,3 +139,13 @@ test_host_skips_userinfo if {
 	privacy._host("https://user:secret@Logs.Example.com:8443/in?token=x") == "logs.example.com"
 	privacy._host("${env:URL}") == ""
 }
+
+test_flow_names_entities_even_when_malformed if {
+	many := object.union(fx.s3_task, {"entities": ["a", "b", "c", "d", "e"]})
+	none := object.remove(fx.s3_task, ["entities"])
+	msgs := {f.msg | some f in privacy.warn_pii_field} with input as fx.tasks([many, none]) with data.logctl.privacy.severity as {}
+	some m1 in msgs
+	contains(m1, `task "edge_s3" (a, b, c and 2 more) → S3 bucket edge-logs`)
+	some m2 in msgs
+	contains(m2, `task "edge_s3" (no entities) →`)
+}
