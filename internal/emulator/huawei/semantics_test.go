@@ -135,8 +135,10 @@ func TestIAMListsProjectsByRegion(t *testing.T) {
 		t.Errorf("projects (-want +got):\n%s", diff)
 	}
 	for name, r := range map[string]func() *http.Request{
-		"unsigned":  func() *http.Request { return tokenReq("GET", "/v3/auth/projects", "", "") },
-		"bad key":   func() *http.Request { return signedReq(t, "GET", "/v3/auth/projects", "", signSpec{ak: testAK, sk: "wrong"}) },
+		"unsigned": func() *http.Request { return tokenReq("GET", "/v3/auth/projects", "", "") },
+		"bad key": func() *http.Request {
+			return signedReq(t, "GET", "/v3/auth/projects", "", signSpec{ak: testAK, sk: "wrong"})
+		},
 		"bad token": func() *http.Request { return tokenReq("GET", "/v3/auth/projects", "", "nope") },
 	} {
 		if rec := f.do(r()); rec.Code != http.StatusUnauthorized {
