@@ -156,7 +156,7 @@ func TestListAndDeleteTransfers(t *testing.T) {
 	if _, err := a.DeleteTransfer(context.Background(), "tr-1"); err != nil {
 		t.Fatal(err)
 	}
-	if got := rec.reqs[0]; got.method != "GET" || got.path != "/v2/"+testProject+"/transfers" || got.query != "" {
+	if got := rec.reqs[0]; got.method != "GET" || got.path != "/v2/"+testProject+"/transfers" || got.query != "limit=100&offset=0" {
 		t.Errorf("list sent %s %s?%s", got.method, got.path, got.query)
 	}
 	if got := rec.reqs[1]; got.method != "DELETE" || got.query != "log_transfer_id=tr-1" || len(got.body) != 0 {
