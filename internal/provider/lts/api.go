@@ -31,6 +31,10 @@ type Config struct {
 	// Endpoint overrides the vendor endpoint, e.g. "http://127.0.0.1:8787"
 	// (the CLI maps LOGCTL_HUAWEI_ENDPOINT here); no scheme means https.
 	Endpoint string
+	// IAMEndpoint overrides the IAM endpoint ProjectRegions asks; empty
+	// means Endpoint when set, else HUAWEICLOUD_SDK_IAM_ENDPOINT, else the
+	// vendor's global IAM endpoint.
+	IAMEndpoint string
 	// Getenv looks up credential variables. Nil means an empty environment.
 	Getenv func(string) string
 	// HTTPClient supplies the transport (only its Transport is used).
@@ -71,12 +75,19 @@ func NewAPI(cfg Config) (*API, error) {
 	if err != nil {
 		return nil, err
 	}
-	u, _ := url.Parse(endpoint)
-	a := &API{region: cfg.Region, projectID: cred.ProjectId, endpoint: endpoint, host: u.Host,
-		cred: cred, base: http.DefaultTransport, timeout: cfg.Timeout}
+	a := newAPI(cfg, endpoint)
+	a.projectID, a.cred = cred.ProjectId, cred
 	if cfg.Endpoint != "" && cfg.Region != "" {
 		a.vendorHost = regionHost(cfg.Region)
 	}
+	return a, nil
+}
+
+// newAPI is an API on endpoint with cfg's transport and timeout, without
+// credentials.
+func newAPI(cfg Config, endpoint string) *API {
+	u, _ := url.Parse(endpoint)
+	a := &API{region: cfg.Region, endpoint: endpoint, host: u.Host, timeout: cfg.Timeout}
 	if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
 		a.base = cfg.HTTPClient.Transport
 	} else {
@@ -87,7 +98,7 @@ func NewAPI(cfg Config) (*API, error) {
 	if a.timeout <= 0 {
 		a.timeout = DefaultTimeout
 	}
-	return a, nil
+	return a
 }
 
 // ProjectID is the project every call addresses.
