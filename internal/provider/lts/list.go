@@ -15,15 +15,16 @@ import (
 // (0..1024) and limit (0..100) on GET /v2/{project_id}/transfers; the
 // vendor's Terraform provider observes that the server ignores them and
 // returns everything in one page (huawei-lts-transfer.md §5, §8; which
-// reading holds is UNCONFIRMED). Either way this reads every transfer once:
-//   - a page shorter than the limit is the last one (the paged reading);
-//   - a page longer than the limit means the limit is ignored, so the page
-//     holds everything from its offset (the unpaged reading);
+// reading holds is UNCONFIRMED). Either way this reads every transfer once,
+// asking offset after offset until a page adds nothing:
+//   - an empty page ends the list (the paged reading; a short page does
+//     not, since the server may cap a page below the limit asked for);
 //   - a page that adds no transfer not seen before means the offset is
-//     ignored and the list repeats (the unpaged reading, a full page);
+//     ignored and the list repeats (the unpaged reading);
 //   - transfers are deduplicated by id, in case the list moves between
 //     pages.
 //
+// The price of not assuming is one call more than the pages hold.
 // A listing that never ends is cut at maxListPages with an error rather
 // than grown without bound.
 const (
@@ -75,7 +76,7 @@ func (a *API) ListTransfers(ctx context.Context, req *model.ListTransfersRequest
 				added++
 			}
 		}
-		if len(page) != listPageSize || added == 0 {
+		if added == 0 {
 			return out, nil
 		}
 		offset += len(page)

@@ -57,13 +57,13 @@ func TestListTransfersUnderEveryReading(t *testing.T) {
 		wantCalls int32
 		wantErr   string
 	}{
-		{name: "paged by 100", srv: &pagingServer{n: 250, mode: "paged", page: 100}, wantN: 250, wantCalls: 3},
+		{name: "paged by 100", srv: &pagingServer{n: 250, mode: "paged", page: 100}, wantN: 250, wantCalls: 4},
 		{name: "paged, exact multiple", srv: &pagingServer{n: 200, mode: "paged", page: 100}, wantN: 200, wantCalls: 3},
-		{name: "paged by 7 (short page ends it)", srv: &pagingServer{n: 250, mode: "paged", page: 7}, wantN: 7, wantCalls: 1},
-		{name: "offset and limit ignored", srv: &pagingServer{n: 250, mode: "ignores-both"}, wantN: 250, wantCalls: 1},
+		{name: "server caps pages at 7", srv: &pagingServer{n: 250, mode: "paged", page: 7}, wantN: 250, wantCalls: 37},
+		{name: "offset and limit ignored", srv: &pagingServer{n: 250, mode: "ignores-both"}, wantN: 250, wantCalls: 2},
 		{name: "ignored, exactly one page", srv: &pagingServer{n: 100, mode: "ignores-both"}, wantN: 100, wantCalls: 2},
-		{name: "limit ignored", srv: &pagingServer{n: 250, mode: "ignores-limit"}, wantN: 250, wantCalls: 1},
-		{name: "list moves between pages", srv: &pagingServer{n: 250, mode: "shifting", page: 100}, wantN: 250, wantCalls: 3},
+		{name: "limit ignored", srv: &pagingServer{n: 250, mode: "ignores-limit"}, wantN: 250, wantCalls: 2},
+		{name: "list moves between pages", srv: &pagingServer{n: 250, mode: "shifting", page: 100}, wantN: 250, wantCalls: 4},
 		{name: "empty", srv: &pagingServer{n: 0, mode: "paged", page: 100}, wantN: 0, wantCalls: 1},
 		{name: "never ends", srv: &pagingServer{mode: "endless"}, wantErr: "did not end after 200 pages", wantCalls: maxListPages},
 	}

@@ -24,6 +24,10 @@ type Env struct {
 	// PageSize is the page size the provider was built with (tests lower
 	// it); 0 means the list is one call whatever its length.
 	PageSize int
+	// ConfirmsEnd: Read asks for one more page after the last non-empty
+	// one, because the vendor leaves open whether a short page ends the
+	// list (LTS ListTransfers, which may cap pages below the limit).
+	ConfirmsEnd bool
 	// Desired returns the i-th resource to create in Target, for i in
 	// 0..63: distinct i give distinct identities that can coexist.
 	Desired func(i int) reconcile.Object
