@@ -11,9 +11,9 @@ import (
 // sandbox names the resources a convergence run may use: the emulator's
 // world below, or an account's sandbox from LOGCTL_ACC_* (acceptance_test.go).
 type sandbox struct {
-	zoneID   string
-	domains  []string // at least 3 L7 domains of the zone
-	l4Proxy  string
+	zoneID                       string
+	domains                      []string // at least 3 L7 domains of the zone
+	l4Proxy                      string
 	clsRegion, logSetID, topicID string
 	region, projectID            string // Huawei
 	// groups are LTS log groups with their streams, buckets OBS buckets:
