@@ -3,7 +3,9 @@
 // keeping node positions, strict decoding that reports every problem as a
 // Diagnostic with file:line:col and a fix hint, defaults, identities, the
 // ${env:NAME} references that keep secrets out of the files, and the JSON
-// Schema generated from the same types.
+// Schema generated from the same types. EnvVars lists the references with
+// their positions from a parse alone, so a run can tell which variables it
+// needs before any file is valid.
 //
 // A big file that a conservative scan finds simple (one document, no
 // anchors, aliases, tags or block scalars, list items at one indentation) is

@@ -101,17 +101,7 @@ func LoadWith(paths []string, opts LoadOptions) (*Document, Diagnostics, error) 
 		return nil, nil, fmt.Errorf("no *.yaml or *.yml files in %s", strings.Join(paths, ", "))
 	}
 	parsed := make([]*parsedFile, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			parsed[i] = parseFile(f, opts.ConvertItem)
-		}()
-	}
-	wg.Wait()
+	onEveryCore(len(files), func(i int) { parsed[i] = parseFile(files[i], opts.ConvertItem) })
 	for _, p := range parsed {
 		if p.err != nil {
 			return nil, nil, p.err
@@ -120,6 +110,22 @@ func LoadWith(paths []string, opts LoadOptions) (*Document, Diagnostics, error) 
 	doc, diags := merge(parsed)
 	diags.Sort()
 	return doc, diags, nil
+}
+
+// onEveryCore calls fn(0) to fn(n-1), as many at a time as there are cores,
+// and returns when all have returned.
+func onEveryCore(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			fn(i)
+		}()
+	}
+	wg.Wait()
 }
 
 // parsedFile is one file after parsing and decoding, before merging.
@@ -225,12 +231,18 @@ func (pf *parsedFile) parse(data []byte) {
 }
 
 func (pf *parsedFile) syntaxError(err error) {
+	pf.diags = append(pf.diags, syntaxDiag(pf.name, err))
+}
+
+// syntaxDiag turns a yaml.v3 parse error into a diagnostic at its line.
+func syntaxDiag(file string, err error) Diagnostic {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
 		msg = strings.TrimSpace(msg[strings.IndexByte(msg, ':')+1:])
 	}
-	pf.fileDiag("schema.syntax", "YAML syntax error: "+msg, "fix the YAML syntax; the rest of the file was not checked", line)
+	return Diagnostic{Rule: "schema.syntax", Severity: SeverityError, Summary: "YAML syntax error: " + msg,
+		Detail: "fix the YAML syntax; the rest of the file was not checked", Pos: Pos{File: file, Line: line}}
 }
 
 func (pf *parsedFile) decodeDoc(n *yaml.Node) {

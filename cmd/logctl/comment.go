@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/logctl/logctl/internal/prcomment"
@@ -73,15 +72,15 @@ func (a *app) sourceLinker(env prcomment.Env) func(string, int) string {
 	if json.Unmarshal(b, &ev) != nil || ev.PullRequest.Head.SHA == "" {
 		return nil
 	}
+	// Blob paths are relative to the repository root (GITHUB_WORKSPACE),
+	// not to the directory logctl runs in.
 	wd, _ := os.Getwd()
+	repoPath := a.workspaceRepoPath()
+	if repoPath == nil {
+		repoPath = relativeTo(wd, wd)
+	}
 	return func(file string, line int) string {
-		rel := file
-		if abs, err := filepath.Abs(file); err == nil && wd != "" {
-			if r, err := filepath.Rel(wd, abs); err == nil && !strings.HasPrefix(r, "..") {
-				rel = r
-			}
-		}
 		return fmt.Sprintf("%s/%s/blob/%s/%s#L%d", strings.TrimRight(server, "/"), env.Repository,
-			ev.PullRequest.Head.SHA, (&url.URL{Path: filepath.ToSlash(rel)}).EscapedPath(), line)
+			ev.PullRequest.Head.SHA, (&url.URL{Path: repoPath(file)}).EscapedPath(), line)
 	}
 }

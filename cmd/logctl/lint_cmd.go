@@ -112,7 +112,8 @@ func runLint(a *app, o lintOptions, paths []string) error {
 		Color:       colorOutput(a),
 		Files:       len(doc.Files),
 		Rules:       eng.Rules(),
-		ToolVersion: version,
+		ToolVersion: currentVersion().Version,
+		RepoPath:    a.workspaceRepoPath(),
 	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd

@@ -84,6 +84,10 @@ applies the difference.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --version without cobra's -v shorthand, printing what `version` prints.
+	root.Version = currentVersion().String()
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.Flags().Bool("version", false, "print the version and exit")
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.emulatorState, "emulator", "",
 		"run against an in-process emulator of the clouds keeping its state in `STATE_FILE` (no cloud account needed; --emulator alone uses "+defaultEmulatorState+")")
@@ -99,6 +103,7 @@ applies the difference.`,
 		newLogsCmd(a),
 		newSchemaCmd(a),
 		newPolicyCmd(a),
+		newVarsCmd(a),
 	)
 	return root
 }
