@@ -26,6 +26,7 @@ type sandbox struct {
 	// holds nothing else.
 	scopes bool
 	prefix string // every name starts with it ("logctl-acc-")
+	site   string // the zone's site name: offline log checks when set
 }
 
 type logGroup struct {
