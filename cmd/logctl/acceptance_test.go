@@ -39,6 +39,7 @@ func TestAcceptance(t *testing.T) {
 	if testing.Short() {
 		t.Skip("acceptance suite: not in -short")
 	}
+	t.Parallel() // mostly waits on the client's pacing
 	var (
 		sb  sandbox
 		env []string
@@ -52,7 +53,7 @@ func TestAcceptance(t *testing.T) {
 		sb.scopes = false
 	}
 	t.Cleanup(func() { cleanSandbox(t, sb, env) })
-	runConvergence(t, sb, env)
+	runConvergence(t, t.TempDir(), sb, env)
 }
 
 // accSandbox reads the sandbox from LOGCTL_ACC_*. LOGCTL_ACC_LOG_GROUPS is

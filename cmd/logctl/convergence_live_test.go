@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"testing"
 	"time"
 
 	"github.com/logctl/logctl/diff"
@@ -24,7 +23,7 @@ func envLookup(env []string) func(string) string {
 
 // readSandbox reads, through the providers the CLI uses, the live state of
 // every zone, topic and project the repository in dir touches.
-func readSandbox(t *testing.T, dir string, env []string) (*spec.Document, *diff.Live) {
+func readSandbox(t tb, dir string, env []string) (*spec.Document, *diff.Live) {
 	t.Helper()
 	doc, diags, err := spec.Load([]string{dir})
 	if err != nil || diags.HasErrors() {
@@ -37,7 +36,7 @@ func readSandbox(t *testing.T, dir string, env []string) (*spec.Document, *diff.
 	}
 	providers, err := newProviders(getenv, providerOptions{CreateAPI: doc.CreateAPI(), Timeout: 30 * time.Second})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%v", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -54,7 +53,7 @@ func gone(status string) bool { return status == "deleting" || status == "delete
 
 // checkNoDuplicates: every declared task, export and dump of the sandbox is
 // live exactly once, and, with scopes, nothing else of the sandbox is.
-func checkNoDuplicates(t *testing.T, dir string, env []string, sb sandbox) {
+func checkNoDuplicates(t tb, dir string, env []string, sb sandbox) {
 	t.Helper()
 	doc, live := readSandbox(t, dir, env)
 	tasks := map[string]int{}
@@ -104,7 +103,7 @@ func (sb sandbox) ownsStream(group, stream string) bool {
 	return false
 }
 
-func checkOnce(t *testing.T, what string, got map[string]int, want []string, exact bool) {
+func checkOnce(t tb, what string, got map[string]int, want []string, exact bool) {
 	t.Helper()
 	for _, w := range want {
 		if got[w] != 1 {

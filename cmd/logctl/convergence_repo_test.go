@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"testing"
 )
 
 // sandbox names the resources a convergence run may use: the emulator's
@@ -234,17 +233,17 @@ func indent(s string) string {
 }
 
 // writeRepo replaces the repository in dir with files.
-func writeRepo(t *testing.T, dir string, files map[string]string) {
+func writeRepo(t tb, dir string, files map[string]string) {
 	t.Helper()
 	old, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	for _, f := range old {
 		if err := os.Remove(f); err != nil {
-			t.Fatal(err)
+			t.Fatalf("%v", err)
 		}
 	}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
+			t.Fatalf("%v", err)
 		}
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -43,19 +45,83 @@ func TestConvergence(t *testing.T) {
 	if testing.Short() {
 		t.Skip("convergence suite: not in -short")
 	}
+	t.Parallel() // mostly waits on the client's pacing
+	// The scenarios mostly wait on the client's pacing at the vendor
+	// quotas (250 dumps at 20/s), so they all run at once, whatever
+	// -parallel says; each subtest then reports its own.
+	outcomes := map[string]chan *collector{}
+	for _, c := range convCases {
+		if convKnownGaps[c.name] != "" {
+			continue
+		}
+		sem, err := semantics.Parse(c.semantics)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sb, env := startConvEmulator(t, sem)
+		col := &collector{dir: t.TempDir()}
+		ch := make(chan *collector, 1)
+		outcomes[c.name] = ch
+		go func() {
+			defer func() { ch <- col }()
+			runConvergence(col, col.dir, sb, env)
+		}()
+	}
 	for _, c := range convCases {
 		t.Run(c.name, func(t *testing.T) {
-			t.Parallel()
-			sem, err := semantics.Parse(c.semantics)
-			if err != nil {
-				t.Fatal(err)
-			}
 			if skip := convKnownGaps[c.name]; skip != "" {
 				t.Skip(skip)
 			}
-			sb, env := startConvEmulator(t, sem)
-			runConvergence(t, sb, env)
+			(<-outcomes[c.name]).report(t)
 		})
+	}
+}
+
+// tb is what the scenario needs of a test: *testing.T, or a collector for
+// a scenario that runs on its own goroutine.
+type tb interface {
+	Helper()
+	Fatalf(format string, args ...any)
+	Errorf(format string, args ...any)
+	Logf(format string, args ...any)
+}
+
+// collector records a scenario's log and failures for its subtest to
+// report; Fatalf ends the scenario's goroutine.
+type collector struct {
+	dir    string
+	mu     sync.Mutex
+	lines  []string
+	failed bool
+}
+
+func (c *collector) Helper() {}
+
+func (c *collector) Logf(format string, args ...any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.lines = append(c.lines, fmt.Sprintf(format, args...))
+}
+
+func (c *collector) Errorf(format string, args ...any) {
+	c.Logf(format, args...)
+	c.mu.Lock()
+	c.failed = true
+	c.mu.Unlock()
+}
+
+func (c *collector) Fatalf(format string, args ...any) {
+	c.Errorf(format, args...)
+	runtime.Goexit()
+}
+
+func (c *collector) report(t *testing.T) {
+	t.Helper()
+	for _, l := range c.lines {
+		t.Log(l)
+	}
+	if c.failed {
+		t.Fail()
 	}
 }
 
@@ -75,7 +141,7 @@ func startConvEmulator(t *testing.T, sem semantics.Semantics) (sandbox, []string
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	srv.SetBaseURL(ts.URL)
-	env := append(baseEnv(t),
+	env := append(baseEnv(t.TempDir()),
 		"LOGCTL_TENCENT_ENDPOINT="+ts.URL, "LOGCTL_HUAWEI_ENDPOINT="+ts.URL,
 		"TENCENTCLOUD_SECRET_ID="+emulator.DefaultTencentSecretID, "TENCENTCLOUD_SECRET_KEY="+emulator.DefaultTencentSecretKey,
 		"HUAWEICLOUD_SDK_AK="+emulator.DefaultHuaweiAK, "HUAWEICLOUD_SDK_SK="+emulator.DefaultHuaweiSK,
@@ -85,8 +151,8 @@ func startConvEmulator(t *testing.T, sem semantics.Semantics) (sandbox, []string
 
 // baseEnv is a clean environment: a private HOME (no profile files), no
 // colour, and the secrets the repository references.
-func baseEnv(t *testing.T) []string {
-	return []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "NO_COLOR=1",
+func baseEnv(home string) []string {
+	return []string{"PATH=" + os.Getenv("PATH"), "HOME=" + home, "NO_COLOR=1",
 		"CONV_ACCESS_ID=conv-id", "CONV_ACCESS_KEY=conv-key", "CONV_TOKEN=Bearer conv-token",
 		"CONV_S3_ID=conv-s3-id", "CONV_S3_KEY=conv-s3-key"}
 }
@@ -134,8 +200,7 @@ huawei:
 }
 
 // runConvergence is the scenario, against whatever env points at.
-func runConvergence(t *testing.T, sb sandbox, env []string) {
-	dir := t.TempDir()
+func runConvergence(t tb, dir string, sb sandbox, env []string) {
 	started := time.Now()
 	for step, files := range []map[string]string{repoV1(sb), repoV2(sb)} {
 		writeRepo(t, dir, files)
@@ -155,7 +220,7 @@ func runConvergence(t *testing.T, sb sandbox, env []string) {
 
 // runLogctl runs the built binary in dir and returns its combined output
 // and exit code.
-func runLogctl(t *testing.T, dir string, env []string, args ...string) (string, int) {
+func runLogctl(t tb, dir string, env []string, args ...string) (string, int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -175,7 +240,7 @@ func runLogctl(t *testing.T, dir string, env []string, args ...string) (string, 
 
 // checkOfflineLogs lists L7 packages through both API versions (the legacy
 // page base) and downloads an hour of L4 packages (the L4 Size reading).
-func checkOfflineLogs(t *testing.T, dir string, env []string, sb sandbox) {
+func checkOfflineLogs(t tb, dir string, env []string, sb sandbox) {
 	t.Helper()
 	list := func(args ...string) string {
 		out, code := runLogctl(t, dir, env, append([]string{"logs", "list", "--type", "l7", "--start", "-30h", "-o", "json"}, args...)...)
