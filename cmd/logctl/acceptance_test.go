@@ -16,7 +16,8 @@ import (
 // The acceptance suite, in the style of Terraform's TF_ACC: with
 // LOGCTL_ACC=1 the convergence scenario runs against the real APIs, in the
 // sandbox the LOGCTL_ACC_* variables name, with the credentials of the
-// environment. It creates only resources whose name (tasks) or query
+// environment, after the provider conformance steps that need no emulator
+// (acceptance_conf_test.go). It creates only resources whose name (tasks) or query
 // (exports) starts with "logctl-acc-", and dumps only on the sandbox's
 // streams, and deletes them afterwards even when it fails (t.Cleanup).
 // Without LOGCTL_ACC the same suite, cleanup included, runs against the
@@ -53,6 +54,10 @@ func TestAcceptance(t *testing.T) {
 		sb.scopes = false
 	}
 	t.Cleanup(func() { cleanSandbox(t, sb, env) })
+	runConformance(t, sb, env)
+	if t.Failed() {
+		return
+	}
 	runConvergence(t, t.TempDir(), sb, env)
 }
 

@@ -53,6 +53,14 @@ func Run(t *testing.T, newEnv func(t *testing.T) Env) {
 	t.Run("throttling", func(t *testing.T) { throttling(t, newEnv) })
 }
 
+// RunLive walks the steps that need no emulator (no request counters, no
+// faults): lifecycle and variants. The acceptance suite runs it against the
+// real APIs, where Env.Server is nil.
+func RunLive(t *testing.T, newEnv func(t *testing.T) Env) {
+	t.Run("lifecycle", func(t *testing.T) { lifecycle(t, newEnv(t)) })
+	t.Run("variants", func(t *testing.T) { variants(t, newEnv(t)) })
+}
+
 // RunOutcomeUnknown checks, on an environment whose emulator drops the
 // answer of every mutating call after committing it (FaultAfterCommit 1),
 // that Create reports apierr.ErrOutcomeUnknown and that the resource can
