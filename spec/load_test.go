@@ -324,9 +324,40 @@ func TestEnvRefs(t *testing.T) {
 		{in: "${env:}", bad: "${env:}"},
 		{in: "${env:A", bad: "${env:A"},
 		{in: "plain"},
+		{in: "$${env:A}"},
+		{in: "$${env:}"},
+		{in: "$$${env:A}", names: []string{}},
+		{in: "a $${env:A} ${env:B}", names: []string{"B"}},
 	} {
+		if tc.names != nil && len(tc.names) == 0 {
+			tc.names = nil
+		}
 		if IsEnvRef(tc.in) != tc.exact || !cmp.Equal(EnvRefs(tc.in), tc.names) || malformedEnvRef(tc.in) != tc.bad {
 			t.Errorf("%q: exact=%v names=%v bad=%q", tc.in, IsEnvRef(tc.in), EnvRefs(tc.in), malformedEnvRef(tc.in))
+		}
+	}
+}
+
+// TestEscape: "$${" is a literal "${"; Escape and resolution are inverse
+// for every string, including ones that already hold escapes.
+func TestEscape(t *testing.T) {
+	env := func(name string) (string, bool) { return "<" + name + ">", name == "A" }
+	for _, tc := range []struct{ in, want string }{
+		{"$${env:A}", "${env:A}"},
+		{"x ${env:A} $${batchSize}", "x <A> ${batchSize}"},
+		{"$$${env:A}", "$${env:A}"},
+		{"$$$${env:A}", "$$${env:A}"},
+		{"${env:A}${env:A}", "<A><A>"},
+		{"$ $$ $}", "$ $$ $}"},
+		{"${batchSize}", "${batchSize}"},
+	} {
+		if got, missing := expandEnv(tc.in, env); got != tc.want || len(missing) > 0 {
+			t.Errorf("expandEnv(%q) = %q, missing %v; want %q", tc.in, got, missing, tc.want)
+		}
+	}
+	for _, s := range []string{"", "${env:A}", "$${env:A}", "a$", "$", "${", "$${", "${env:", "x${y}$${z}$$"} {
+		if got, missing := expandEnv(Escape(s), env); got != s || len(missing) > 0 || malformedEnvRef(Escape(s)) != "" {
+			t.Errorf("expandEnv(Escape(%q)) = %q (Escape: %q), missing %v", s, got, Escape(s), missing)
 		}
 	}
 }

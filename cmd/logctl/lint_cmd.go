@@ -190,7 +190,9 @@ func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, []policy.Finding,
 	if err != nil {
 		return nil, nil, withCode(exitError, fmt.Errorf("lint: %w", explainAPIError(err)))
 	}
-	return live, found, nil
+	// As plan does: what the files' scopes delete or replace does not count.
+	// Deletes and replaces never depend on a secret, so the raw files do.
+	return liveAfter(live, diff.Compute(doc, doc, live), true), found, nil
 }
 
 // lintFindingsLive turns the loader's diagnostics into findings, evaluates

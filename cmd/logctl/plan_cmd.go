@@ -103,7 +103,11 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		if err := writeSavedPlan(o.out, reconcile.NewSavedPlan(pl.plan, pl.raw, pl.targets)); err != nil {
+		sp, err := newSavedPlan(pl, paths, o.policyDirs)
+		if err == nil {
+			err = writeSavedPlan(o.out, sp)
+		}
+		if err != nil {
 			return withCode(exitError, fmt.Errorf("plan: %w", err))
 		}
 		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: logctl apply --plan %s\n", o.out, o.out)
@@ -162,9 +166,10 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply
 	if forApply {
 		pl.resolved, pl.live = resolved, live
 	}
-	// Second pass: uniqueness rules now see live resources no file declares.
-	// The prepared evaluation re-runs only the packages that read them.
-	liveFindings, err := evalLive(a, in.eval, live, !forApply)
+	// Second pass: uniqueness rules now see live resources no file declares,
+	// as the plan leaves them. The prepared evaluation re-runs only the
+	// packages that read them.
+	liveFindings, err := evalLive(a, in.eval, liveAfter(live, plan, !forApply), !forApply)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
