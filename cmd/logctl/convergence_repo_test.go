@@ -73,7 +73,8 @@ exports:
 // repoV2 edits v1: optional fields removed (log formats, compress types,
 // conditions, custom fields, sample, prefixes), a task replaced by a change
 // of type under the same name and entity (delete must precede create), and,
-// with scopes, a task, an export and a fifth of the dumps deleted.
+// with scopes, a task renamed (the same conflict across names) and a task,
+// an export and a fifth of the dumps deleted.
 func repoV2(sb sandbox) map[string]string {
 	files := map[string]string{
 		"logctl.yaml": settings(sb),
@@ -183,6 +184,13 @@ fields: [RequestID, ClientIP, SecurityAction, SecurityRuleID]
 		task("replaced", fmt.Sprintf("type: cls\nlogType: l7-access-logs\narea: overseas\nentities: [%s]\nfields: [RequestID]\n", b)+cls)
 	} else {
 		task("replaced", fmt.Sprintf("type: custom_endpoint\nlogType: l7-access-logs\narea: overseas\nentities: [%s]\nfields: [RequestID, ClientIP]\n", b)+endpoint)
+	}
+	// Renamed in v2 (scopes only: without one the old task stays): the
+	// new name claims the entity the old one holds, so the delete must
+	// come first.
+	if sb.scopes {
+		name := pick(v2, "renamed-new", "renamed-old")
+		task(name, fmt.Sprintf("type: cls\nlogType: l7-access-logs\narea: overseas\nentities: [%s]\nfields: [RequestID]\n", c)+cls)
 	}
 	if !v2 || !sb.scopes {
 		task("deleted-in-v2", fmt.Sprintf("type: cls\nlogType: l7-access-logs\narea: mainland\nentities: [%s]\nfields: [RequestID]\n", b)+cls)
