@@ -89,9 +89,17 @@ func runMap(a *app, o mapOptions, paths []string) error {
 	}
 	var m *datamap.Map
 	if o.live {
-		live, err := a.readLiveForLint(doc)
+		live, found, err := a.readLiveForLint(doc)
 		if err != nil {
 			return err
+		}
+		// A dump in another region than its project's: the live read was
+		// not made, so there is no map of what runs to show.
+		if err := a.reportFindings(found, doc); err != nil {
+			return err
+		}
+		if live == nil {
+			return withCode(exitError, fmt.Errorf("map: the live state was not read"))
 		}
 		m = datamap.Live(live, cat)
 	} else {

@@ -157,6 +157,12 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planF
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
+	if rf := regionFindings(a.ctx, pl.providers, resolved, raw); len(rf) > 0 {
+		pl.findings = append(pl.findings, rf...)
+		if err := a.reportFindings(rf, raw); err != nil {
+			return pl, err
+		}
+	}
 	reader := &reconcile.Reader{Providers: pl.providers}
 	fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(pl.targets))
 	live, err := reader.Read(a.ctx, pl.targets)
