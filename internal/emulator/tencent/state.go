@@ -16,6 +16,9 @@ type State struct {
 	Seq     uint64    `json:"seq"`
 	Tasks   []*Task   `json:"tasks"`
 	Exports []*Export `json:"exports"`
+	// TaskLog is the write history Describe reads under describe-lag: it
+	// survives a restart so that a lag spans separate runs.
+	TaskLog []*TaskVersion `json:"taskLog,omitempty"`
 }
 
 // Export is a stored CLS export task.
