@@ -43,9 +43,10 @@ type Defaults struct {
 	Huawei  *HuaweiDefaults  `yaml:"huawei" json:"huawei,omitempty"`
 }
 
-// TencentDefaults apply to exports.
+// TencentDefaults apply to exports (region) and to every Tencent call (site).
 type TencentDefaults struct {
 	Region string `yaml:"region" json:"region,omitempty" doc:"Default CLS region of exports, e.g. ap-guangzhou."`
+	Site   string `yaml:"site" json:"site,omitempty" enum:"china|intl" doc:"Which Tencent Cloud site the account is on: china (default, teo.tencentcloudapi.com) or intl (teo.intl.tencentcloudapi.com). LOGCTL_TENCENT_SITE or TENCENTCLOUD_SITE apply when this is not set."`
 }
 
 // HuaweiDefaults apply to dumps.

@@ -145,7 +145,7 @@ func (a *app) loadPlan(cloud *cloudSession, path string) (*planned, error) {
 		return nil, withCode(exitError, fmt.Errorf("apply: %d environment variables are missing", len(rdiags)))
 	}
 	pl := &planned{raw: raw, resolved: resolved, plan: sp.Plan, targets: sp.Targets}
-	if pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI()}); err != nil {
+	if pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI(), TencentSite: raw.TencentSite()}); err != nil {
 		return nil, withCode(exitError, err)
 	}
 	reader := &reconcile.Reader{Providers: pl.providers}

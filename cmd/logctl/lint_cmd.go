@@ -167,7 +167,7 @@ func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, error) {
 		return nil, withCode(exitError, err)
 	}
 	defer cloud.stop()
-	providers, err := newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI()})
+	providers, err := newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI(), TencentSite: doc.TencentSite()})
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
