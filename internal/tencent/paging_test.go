@@ -1,6 +1,7 @@
 package tencent
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -35,6 +36,32 @@ func TestWalkOffsets(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.wantOffsets, offsets); diff != "" || calls != len(tt.wantOffsets) {
 				t.Errorf("calls %d, offsets (-want +got):\n%s", calls, diff)
+			}
+		})
+	}
+}
+
+// TestWalkOffsetsEnds: a listing that never ends (TotalCount grows with
+// every page, or is absurd) stops with an error after a bound.
+func TestWalkOffsetsEnds(t *testing.T) {
+	tests := []struct {
+		name      string
+		total     func(call int) uint64
+		wantCalls int
+	}{
+		{"total grows with every page", func(call int) uint64 { return uint64(call+2) * 1000 }, 4},
+		{"absurd total", func(int) uint64 { return 1 << 62 }, MaxPages},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			calls, err := WalkOffsets(1000, func(offset, limit int64) (int, uint64, error) {
+				return int(limit), tt.total(int(offset / limit)), nil
+			})
+			if err == nil || !strings.Contains(err.Error(), "did not end") {
+				t.Fatalf("err = %v, want a listing that did not end", err)
+			}
+			if calls != tt.wantCalls {
+				t.Errorf("stopped after %d calls, want %d", calls, tt.wantCalls)
 			}
 		})
 	}
