@@ -39,7 +39,7 @@ func (p *Provider) Create(ctx context.Context, desired reconcile.Object) (string
 			return resp.TaskId, fmt.Errorf("disable delivery task %s (%s) after create: %w", t.Key(), resp.TaskId, err)
 		}
 	}
-	p.awaitMatch(ctx, resp.TaskId, t)
+	_ = p.awaitMatch(ctx, resp.TaskId, t)
 	return resp.TaskId, nil
 }
 
@@ -49,9 +49,14 @@ func (p *Provider) Update(ctx context.Context, live, desired reconcile.Object) e
 		return fmt.Errorf("update delivery task: the live object has no TaskId: %w", apierr.ErrInvalid)
 	}
 	if err := p.modify(ctx, live.ID, desired); err != nil {
+		// A lost response: a read that shows the task as desired (within
+		// the read-back bound, as reads may lag) means it went through.
+		if errors.Is(err, apierr.ErrOutcomeUnknown) && p.awaitMatch(ctx, live.ID, desired.Task) {
+			return nil
+		}
 		return err
 	}
-	p.awaitMatch(ctx, live.ID, desired.Task)
+	_ = p.awaitMatch(ctx, live.ID, desired.Task)
 	return nil
 }
 

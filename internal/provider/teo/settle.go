@@ -103,16 +103,17 @@ func (p *Provider) awaitListed(ctx context.Context, zoneID, id string) {
 }
 
 // awaitMatch waits until the task reads back as desired (a no-op plan:
-// masked secrets and normalization as in diff).
-func (p *Provider) awaitMatch(ctx context.Context, id string, desired *spec.DeliveryTask) {
+// masked secrets and normalization as in diff) and reports whether it did.
+func (p *Provider) awaitMatch(ctx context.Context, id string, desired *spec.DeliveryTask) bool {
 	doc := &spec.Document{DeliveryTasks: []spec.DeliveryTask{*desired}}
-	_, _ = p.await(ctx, desired.ZoneID, id, p.settle.Timeout, func(t *RealtimeLogDeliveryTask) bool {
+	ok, _ := p.await(ctx, desired.ZoneID, id, p.settle.Timeout, func(t *RealtimeLogDeliveryTask) bool {
 		if t == nil {
 			return false
 		}
 		live := &diff.Live{DeliveryTasks: []diff.LiveTask{{ID: id, Task: taskFromWire(desired.ZoneID, t)}}}
 		return !diff.Compute(doc, nil, live).HasChanges()
 	})
+	return ok
 }
 
 // awaitGone waits until a deleted task is no longer listed, telling apply
