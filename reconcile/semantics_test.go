@@ -56,7 +56,7 @@ func newSemEnvWith(t *testing.T, opts emulator.Options, clk *semClock) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.SetSettle(teo.Settle{Timeout: teo.DefaultSettle().Timeout, Sleep: clk.sleep})
+	p.SetSettle(tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.sleep})
 	return &env{srv: srv, providers: map[spec.Kind]reconcile.Provider{spec.KindDeliveryTask: p}}
 }
 

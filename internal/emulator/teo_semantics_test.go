@@ -198,3 +198,38 @@ func TestTeoSemanticsSurviveRestart(t *testing.T) {
 		t.Errorf("after the async delete: %v", got)
 	}
 }
+
+// TestCLSExportSemantics: describe-lag and not-found-plain apply to CLS
+// exports too (create and delete show late; an unknown export may answer
+// plain FailedOperation).
+func TestCLSExportSemantics(t *testing.T) {
+	listed := func(e *env) int {
+		return num(e.cls("DescribeExports", map[string]any{"TopicId": topic})["TotalCount"])
+	}
+	t.Run("describe-lag", func(t *testing.T) {
+		e := newEnv(t, emulator.Options{Semantics: semantics.Semantics{DescribeLag: 2 * time.Second}})
+		id := e.cls("CreateExport", seedExport)["ExportId"].(string)
+		if listed(e) != 0 {
+			t.Fatal("a create is visible before the lag")
+		}
+		e.clock.Advance(2 * time.Second)
+		if listed(e) != 1 {
+			t.Fatal("a create is invisible after the lag")
+		}
+		e.cls("DeleteExport", map[string]any{"ExportId": id})
+		if listed(e) != 1 {
+			t.Error("a delete is visible before the lag")
+		}
+		_, err := e.call("cls", "2020-10-16", "DeleteExport", "ap-guangzhou", map[string]any{"ExportId": id})
+		wantCode(t, err, "ResourceNotFound.ExportNotExist")
+		e.clock.Advance(2 * time.Second)
+		if listed(e) != 0 {
+			t.Error("a delete is invisible after the lag")
+		}
+	})
+	t.Run("not-found-plain", func(t *testing.T) {
+		e := newEnv(t, emulator.Options{Semantics: semantics.Semantics{NotFoundPlain: true}})
+		_, err := e.call("cls", "2020-10-16", "DeleteExport", "ap-guangzhou", map[string]any{"ExportId": "nope"})
+		wantCode(t, err, "FailedOperation")
+	})
+}

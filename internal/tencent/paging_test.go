@@ -49,7 +49,7 @@ func TestWalkOffsetsEnds(t *testing.T) {
 		total     func(call int) uint64
 		wantCalls int
 	}{
-		{"total grows with every page", func(call int) uint64 { return uint64(call+2) * 1000 }, 4},
+		{"total grows with every page", func(call int) uint64 { return uint64(call+2) * 1000 }, MaxPages},
 		{"absurd total", func(int) uint64 { return 1 << 62 }, MaxPages},
 	}
 	for _, tt := range tests {
@@ -64,5 +64,16 @@ func TestWalkOffsetsEnds(t *testing.T) {
 				t.Errorf("stopped after %d calls, want %d", calls, tt.wantCalls)
 			}
 		})
+	}
+}
+
+// TestWalkOffsetsSmallPages: a service that serves fewer items than asked
+// is read to the end, not cut off.
+func TestWalkOffsetsSmallPages(t *testing.T) {
+	calls, err := WalkOffsets(1000, func(offset, limit int64) (int, uint64, error) {
+		return int(min(20, 5000-offset)), 5000, nil
+	})
+	if err != nil || calls != 250 {
+		t.Fatalf("calls %d, err %v; want 250 pages of 20", calls, err)
 	}
 }

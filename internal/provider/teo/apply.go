@@ -7,6 +7,7 @@ import (
 
 	"github.com/logctl/logctl/internal/apierr"
 	"github.com/logctl/logctl/internal/ratelimit"
+	"github.com/logctl/logctl/internal/tencent"
 	"github.com/logctl/logctl/reconcile"
 )
 
@@ -75,7 +76,7 @@ func (p *Provider) modify(ctx context.Context, id string, desired reconcile.Obje
 	if _, err := p.api.ModifyTask(ctx, req); err != nil {
 		// A Modify of a task that is gone may answer RealtimeLogNotFound
 		// or plain FailedOperation (not-found-plain): a fresh read decides.
-		if undecided(err) {
+		if tencent.Undecided(err) {
 			if got, rerr := p.readTask(ctx, t.ZoneID, id); rerr == nil && got == nil {
 				return fmt.Errorf("modify delivery task %s (%s): a fresh read no longer lists it: %w", t.Key(), id, apierr.ErrNotFound)
 			}
@@ -99,7 +100,7 @@ func (p *Provider) Delete(ctx context.Context, live reconcile.Object) error {
 		return fmt.Errorf("delete delivery task %s (%s): %w", key, id, err)
 	}
 	if _, err := p.api.DeleteTask(ctx, &DeleteTaskRequest{ZoneId: zone, TaskId: id}); err != nil {
-		if !undecided(err) {
+		if !tencent.Undecided(err) {
 			return fmt.Errorf("delete delivery task %s (%s): %w", key, id, err)
 		}
 		if gone, rerr := p.awaitGone(ctx, zone, id); rerr != nil || !gone {

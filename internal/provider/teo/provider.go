@@ -15,7 +15,7 @@ import (
 type Provider struct {
 	api    *API
 	limits *ratelimit.Set
-	settle Settle
+	settle tencent.Settle
 }
 
 var _ reconcile.Provider = (*Provider)(nil)
@@ -31,7 +31,7 @@ func New(cfg tencent.Config, limits *ratelimit.Set) (*Provider, error) {
 	if limits == nil {
 		limits = ratelimit.NewSet(ratelimit.Vendor(), ratelimit.Clock{})
 	}
-	return &Provider{api: NewAPI(c), limits: limits, settle: DefaultSettle()}, nil
+	return &Provider{api: NewAPI(c), limits: limits, settle: tencent.DefaultSettle()}, nil
 }
 
 // Kind is spec.KindDeliveryTask.

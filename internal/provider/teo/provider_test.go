@@ -64,8 +64,8 @@ func confEnv(t *testing.T, opts emulator.Options) providertest.Env {
 	// Waiting for writes to show moves the emulator's clock instead. The
 	// unpaced twin (the throttling control) does not wait: its waits would
 	// refill the emulator's quota and hide the burst.
-	p.SetSettle(Settle{Timeout: DefaultSettle().Timeout, Sleep: clk.sleep})
-	unpaced.SetSettle(Settle{Timeout: 0, Sleep: clk.sleep})
+	p.SetSettle(tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.sleep})
+	unpaced.SetSettle(tencent.Settle{Timeout: 0, Sleep: clk.sleep})
 	variants := confVariants()
 	if opts.Semantics.RefuseLegacyLogTypes {
 		// New tasks cannot use legacy log types there (lint says so too).
