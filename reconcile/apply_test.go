@@ -48,6 +48,9 @@ func newEnv(t *testing.T, opts emulator.Options) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Reads are consistent here: a write whose response was dropped before
+	// it was handled need not be looked for long before it is sent again.
+	p.SetSettle(tencent.Settle{Timeout: time.Second})
 	return &env{srv: srv, providers: map[spec.Kind]reconcile.Provider{spec.KindDeliveryTask: p}}
 }
 

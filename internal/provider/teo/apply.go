@@ -40,7 +40,7 @@ func (p *Provider) Create(ctx context.Context, desired reconcile.Object) (string
 			return resp.TaskId, fmt.Errorf("disable delivery task %s (%s) after create: %w", t.Key(), resp.TaskId, err)
 		}
 	}
-	_ = p.awaitMatch(ctx, resp.TaskId, t)
+	_ = p.awaitMatch(ctx, resp.TaskId, t, p.settle.Timeout)
 	return resp.TaskId, nil
 }
 
@@ -52,12 +52,12 @@ func (p *Provider) Update(ctx context.Context, live, desired reconcile.Object) e
 	if err := p.modify(ctx, live.ID, desired); err != nil {
 		// A lost response: a read that shows the task as desired (within
 		// the read-back bound, as reads may lag) means it went through.
-		if errors.Is(err, apierr.ErrOutcomeUnknown) && p.awaitMatch(ctx, live.ID, desired.Task) {
+		if errors.Is(err, apierr.ErrOutcomeUnknown) && p.awaitMatch(ctx, live.ID, desired.Task, p.confirmLimit()) {
 			return nil
 		}
 		return err
 	}
-	_ = p.awaitMatch(ctx, live.ID, desired.Task)
+	_ = p.awaitMatch(ctx, live.ID, desired.Task, p.settle.Timeout)
 	return nil
 }
 
@@ -103,7 +103,7 @@ func (p *Provider) Delete(ctx context.Context, live reconcile.Object) error {
 		if !tencent.Undecided(err) {
 			return fmt.Errorf("delete delivery task %s (%s): %w", key, id, err)
 		}
-		if gone, rerr := p.awaitGone(ctx, zone, id); rerr != nil || !gone {
+		if gone, rerr := p.awaitGone(ctx, zone, id, p.confirmLimit()); rerr != nil || !gone {
 			return fmt.Errorf("delete delivery task %s (%s): %w", key, id, err)
 		}
 		if errors.Is(err, apierr.ErrOutcomeUnknown) {
@@ -111,7 +111,7 @@ func (p *Provider) Delete(ctx context.Context, live reconcile.Object) error {
 		}
 		return fmt.Errorf("delete delivery task %s (%s): a fresh read no longer lists it: %w", key, id, apierr.ErrNotFound)
 	}
-	if _, err := p.awaitGone(ctx, zone, id); err != nil {
+	if _, err := p.awaitGone(ctx, zone, id, 3*p.settle.Timeout); err != nil {
 		return fmt.Errorf("delete delivery task %s (%s): wait until it is gone: %w", key, id, err)
 	}
 	return nil

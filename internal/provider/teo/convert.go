@@ -20,6 +20,10 @@ const (
 	statusEnabled  = "enabled"
 	statusDisabled = "disabled"
 	statusDeleted  = "deleted" // the CLS destination was deleted
+	// statusDeleting: a task whose delete has not finished (the
+	// asynchronous-delete reading, edgeone-logs.md §4; emulator switch
+	// async-delete). Not a documented value.
+	statusDeleting = "deleting"
 )
 
 // defaultSample is Sample's meaning when omitted: 100 % (§2).

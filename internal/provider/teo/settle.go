@@ -54,10 +54,11 @@ func (p *Provider) await(ctx context.Context, zoneID, id string, limit time.Dura
 }
 
 // awaitMatch waits until the task reads back as desired (a no-op plan:
-// masked secrets and normalization as in diff) and reports whether it did.
-func (p *Provider) awaitMatch(ctx context.Context, id string, desired *spec.DeliveryTask) bool {
+// masked secrets and normalization as in diff), for at most limit of
+// sleeping, and reports whether it did.
+func (p *Provider) awaitMatch(ctx context.Context, id string, desired *spec.DeliveryTask, limit time.Duration) bool {
 	doc := &spec.Document{DeliveryTasks: []spec.DeliveryTask{*desired}}
-	ok, _ := p.await(ctx, desired.ZoneID, id, p.settle.Timeout, func(t *RealtimeLogDeliveryTask) bool {
+	ok, _ := p.await(ctx, desired.ZoneID, id, limit, func(t *RealtimeLogDeliveryTask) bool {
 		if t == nil {
 			return false
 		}
@@ -67,15 +68,28 @@ func (p *Provider) awaitMatch(ctx context.Context, id string, desired *spec.Deli
 	return ok
 }
 
-// awaitGone waits until a deleted task is no longer listed, telling apply
-// once when it has to wait (reconcile.Notify).
-func (p *Provider) awaitGone(ctx context.Context, zoneID, id string) (bool, error) {
-	told := false
-	return p.await(ctx, zoneID, id, 3*p.settle.Timeout, func(t *RealtimeLogDeliveryTask) bool {
+// awaitGone waits until a deleted task is no longer listed, for at most
+// limit of sleeping, or three times the settle bound while it is listed
+// as being deleted (statusDeleting). It tells apply once when it has to
+// wait (reconcile.Notify).
+func (p *Provider) awaitGone(ctx context.Context, zoneID, id string, limit time.Duration) (bool, error) {
+	told, deleting := false, false
+	done := func(t *RealtimeLogDeliveryTask) bool {
 		if t != nil && !told {
 			told = true
 			reconcile.Notify(ctx, fmt.Sprintf("waiting for task %s to be gone (listed as %q)", id, t.DeliveryStatus))
 		}
+		deleting = t != nil && t.DeliveryStatus == statusDeleting
 		return t == nil
-	})
+	}
+	gone, err := p.await(ctx, zoneID, id, limit, done)
+	if !gone && err == nil && deleting && limit < 3*p.settle.Timeout {
+		return p.await(ctx, zoneID, id, 3*p.settle.Timeout, done)
+	}
+	return gone, err
 }
+
+// confirmLimit bounds the read-back that decides a failed write (a lost
+// response, a not-found code): short, since a write that did not happen
+// is simply sent again.
+func (p *Provider) confirmLimit() time.Duration { return p.settle.Timeout / 4 }
