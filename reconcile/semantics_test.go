@@ -1,63 +1,26 @@
 package reconcile_test
 
 import (
-	"context"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/logctl/logctl/internal/emulator"
 	"github.com/logctl/logctl/internal/emulator/semantics"
-	"github.com/logctl/logctl/internal/provider/teo"
+	"github.com/logctl/logctl/internal/provider/providertest"
 	"github.com/logctl/logctl/internal/tencent"
 	"github.com/logctl/logctl/reconcile"
-	"github.com/logctl/logctl/spec"
 )
 
-// semClock is real time plus an offset the provider's waits move forward
-// (the SDK signs with the real clock: the emulator's may only run ahead).
-type semClock struct {
-	mu     sync.Mutex
-	offset time.Duration
-}
-
-func (c *semClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return time.Now().Add(c.offset)
-}
-
-func (c *semClock) sleep(ctx context.Context, d time.Duration) error {
-	c.mu.Lock()
-	c.offset += d
-	c.mu.Unlock()
-	return ctx.Err()
-}
-
 func newSemEnv(t *testing.T, sem semantics.Semantics) *env {
-	return newSemEnvWith(t, emulator.Options{Semantics: sem}, &semClock{})
+	return newSemEnvWith(t, emulator.Options{Semantics: sem}, &providertest.Clock{})
 }
 
-func newSemEnvWith(t *testing.T, opts emulator.Options, clk *semClock) *env {
-	t.Helper()
-	opts.World, opts.Now = []byte(world), clk.Now
-	srv, err := emulator.New(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(hs.Close)
-	srv.SetBaseURL(hs.URL)
-	p, err := teo.New(tencent.Config{Endpoint: hs.URL, Timeout: 5 * time.Second,
-		Getenv: envMap{"TENCENTCLOUD_SECRET_ID": "AKIDLOGCTLEMULATOR", "TENCENTCLOUD_SECRET_KEY": "logctl-emulator-secret"}.get}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.SetSettle(tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.sleep})
-	return &env{srv: srv, providers: map[spec.Kind]reconcile.Provider{spec.KindDeliveryTask: p}}
+// newSemEnvWith is newEnv on clk: the provider's waits for lagging reads
+// move the emulator's clock instead of waiting.
+func newSemEnvWith(t *testing.T, opts emulator.Options, clk *providertest.Clock) *env {
+	opts.Now = clk.Now
+	return newEnvSettle(t, opts, tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.Sleep})
 }
 
 // The first generation sets every optional member; the second removes them
@@ -128,7 +91,7 @@ func TestApplyConfirmsUpdatesAndDeletesAfterLostResponse(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			state, clk := filepath.Join(t.TempDir(), "state.json"), &semClock{}
+			state, clk := filepath.Join(t.TempDir(), "state.json"), &providertest.Clock{}
 			e := newSemEnvWith(t, emulator.Options{Semantics: sem, StatePath: state}, clk)
 			e.mustConverge(t, parse(t, header+task("keep", "a.example.com")+task("drop", "b.example.com")))
 			if err := e.srv.Close(); err != nil {

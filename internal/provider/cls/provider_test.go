@@ -36,7 +36,7 @@ const confWorld = `tencent:
 func confProvider(t *testing.T, opts emulator.Options, limits *ratelimit.Set) (*Provider, *emulator.Server, tencent.Config) {
 	t.Helper()
 	opts.World = []byte(confWorld)
-	clk := &testClock{}
+	clk := &providertest.Clock{}
 	if opts.Now == nil {
 		opts.Now = clk.Now
 	}
@@ -55,7 +55,7 @@ func confProvider(t *testing.T, opts emulator.Options, limits *ratelimit.Set) (*
 	}
 	p.pageSize = 2 // exercise paging with a handful of exports
 	// Waiting for writes to show moves the emulator's clock instead.
-	p.SetSettle(tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.sleep})
+	p.SetSettle(tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.Sleep})
 	return p, srv, cfg
 }
 

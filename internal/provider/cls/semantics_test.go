@@ -1,35 +1,12 @@
 package cls
 
 import (
-	"context"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/logctl/logctl/internal/emulator"
 	"github.com/logctl/logctl/internal/emulator/semantics"
 	"github.com/logctl/logctl/internal/provider/providertest"
 )
-
-// testClock is real time plus an offset that waits move forward: the SDK
-// signs with the real clock, so the emulator's may only run ahead a little.
-type testClock struct {
-	mu     sync.Mutex
-	offset time.Duration
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return time.Now().Add(c.offset)
-}
-
-func (c *testClock) sleep(ctx context.Context, d time.Duration) error {
-	c.mu.Lock()
-	c.offset += d
-	c.mu.Unlock()
-	return ctx.Err()
-}
 
 // TestConformanceUnderSwitches runs the conformance suite against the
 // readings that concern exports (reads that lag, a plain FailedOperation

@@ -39,7 +39,7 @@ func confWorld() []byte {
 func confEnv(t *testing.T, opts emulator.Options) providertest.Env {
 	t.Helper()
 	opts.World = confWorld()
-	clk := &testClock{}
+	clk := &providertest.Clock{}
 	if opts.Now == nil {
 		opts.Now = clk.Now
 	}
@@ -64,8 +64,8 @@ func confEnv(t *testing.T, opts emulator.Options) providertest.Env {
 	// Waiting for writes to show moves the emulator's clock instead. The
 	// unpaced twin (the throttling control) does not wait: its waits would
 	// refill the emulator's quota and hide the burst.
-	p.SetSettle(tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.sleep})
-	unpaced.SetSettle(tencent.Settle{Timeout: 0, Sleep: clk.sleep})
+	p.SetSettle(tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.Sleep})
+	unpaced.SetSettle(tencent.Settle{Timeout: 0, Sleep: clk.Sleep})
 	variants := confVariants()
 	if opts.Semantics.RefuseLegacyLogTypes {
 		// New tasks cannot use legacy log types there (lint says so too).
