@@ -117,8 +117,8 @@ type CLSDestination struct {
 // CustomEndpoint is an HTTP(S) receiver.
 type CustomEndpoint struct {
 	URL          string   `yaml:"url" json:"url,omitempty" logctl:"required" doc:"http:// or https:// URL of the receiver."`
-	AccessID     string   `yaml:"accessId" json:"accessId,omitempty" doc:"Secret: must be a ${env:NAME} reference."`
-	AccessKey    string   `yaml:"accessKey" json:"accessKey,omitempty" doc:"Secret: must be a ${env:NAME} reference."`
+	AccessID     string   `yaml:"accessId" json:"accessId,omitempty" doc:"Secret: must be a ${env:NAME} reference. If the API returns it masked, plans do not compare it: rotate it with apply --replace-secrets."`
+	AccessKey    string   `yaml:"accessKey" json:"accessKey,omitempty" doc:"Secret: must be a ${env:NAME} reference. If the API returns it masked, plans do not compare it: rotate it with apply --replace-secrets."`
 	CompressType string   `yaml:"compressType" json:"compressType,omitempty" enum:"gzip" doc:"gzip, or omitted for none."`
 	Protocol     string   `yaml:"protocol" json:"protocol,omitempty" enum:"http|https"`
 	Headers      []Header `yaml:"headers" json:"headers,omitempty"`
@@ -137,8 +137,8 @@ type S3Destination struct {
 	Region       string `yaml:"region" json:"region,omitempty" logctl:"required"`
 	Bucket       string `yaml:"bucket" json:"bucket,omitempty" logctl:"required" doc:"bucket/dir/; the directory is created."`
 	CompressType string `yaml:"compressType" json:"compressType,omitempty" enum:"gzip"`
-	AccessID     string `yaml:"accessId" json:"accessId,omitempty" logctl:"required" doc:"Secret: must be a ${env:NAME} reference."`
-	AccessKey    string `yaml:"accessKey" json:"accessKey,omitempty" logctl:"required" doc:"Secret: must be a ${env:NAME} reference."`
+	AccessID     string `yaml:"accessId" json:"accessId,omitempty" logctl:"required" doc:"Secret: must be a ${env:NAME} reference. If the API returns it masked, plans do not compare it: rotate it with apply --replace-secrets."`
+	AccessKey    string `yaml:"accessKey" json:"accessKey,omitempty" logctl:"required" doc:"Secret: must be a ${env:NAME} reference. If the API returns it masked, plans do not compare it: rotate it with apply --replace-secrets."`
 }
 
 // Export is a CLS export task. Every field is immutable: an edited export is a
