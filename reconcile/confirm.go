@@ -108,7 +108,7 @@ func (run *applyRun) awaitGone(ctx context.Context, p Provider, live Object) err
 			return fmt.Errorf("%s is still listed %s after its delete; its replacement was not created", live.ID, goneWait)
 		}
 		if attempt == 0 {
-			Notify(ctx, fmt.Sprintf("waiting for %s to be gone before creating its replacement", live.ID))
+			Notify(ctx, fmt.Sprintf("%s is still listed after its delete; its replacement waits until it is gone", live.ID))
 		}
 		d := min(policy.Base<<min(attempt, 5), 5*time.Second)
 		if d <= 0 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/emulator"
 	"github.com/logctl/logctl/internal/emulator/semantics"
 	"github.com/logctl/logctl/internal/provider/providertest"
@@ -118,5 +119,37 @@ func TestApplyConfirmsUpdatesAndDeletesAfterLostResponse(t *testing.T) {
 				t.Errorf("plan after apply is not empty: %+v", p.Summary)
 			}
 		})
+	}
+}
+
+// A delete-first replace under async-delete waits for the old task to be
+// gone, and says so through Progress while it waits.
+func TestReplaceWaitIsReported(t *testing.T) {
+	e := newSemEnv(t, semantics.Semantics{AsyncDelete: 3e9})
+	e.mustConverge(t, parse(t, header+cls1))
+	moved := strings.Replace(cls1, "0b3a07c0-5cf6-4017-8a75-cd4459aea588", "ee20bb16-3025-4048-b81a-dd436373062e", 1)
+	doc := parse(t, header+moved)
+	ctx := t.Context()
+	live, err := (&reconcile.Reader{Providers: e.providers, Retry: fastRetry()}).Read(ctx, reconcile.Targets(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := diff.Compute(doc, doc, live)
+	var waits []string
+	a := &reconcile.Applier{Providers: e.providers, Retry: fastRetry(), Progress: func(_, _ int, r reconcile.Result) {
+		if r.Status == reconcile.StatusWaiting {
+			waits = append(waits, r.Note)
+		}
+	}}
+	for _, r := range a.Apply(ctx, p, doc, live) {
+		if r.Status != reconcile.StatusDone {
+			t.Fatalf("%s %s: %s: %v", r.Change.Action, r.Change.Name, r.Status, r.Err)
+		}
+	}
+	if len(waits) != 1 || !strings.Contains(waits[0], `status "deleting"`) {
+		t.Errorf("waits reported: %q, want one for the task being deleted", waits)
+	}
+	if p, _ := e.planAndApply(t, doc); p.HasChanges() {
+		t.Errorf("plan after apply is not empty: %+v", p.Summary)
 	}
 }

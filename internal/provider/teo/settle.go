@@ -77,7 +77,7 @@ func (p *Provider) awaitGone(ctx context.Context, zoneID, id string, limit time.
 	done := func(t *RealtimeLogDeliveryTask) bool {
 		if t != nil && !told {
 			told = true
-			reconcile.Notify(ctx, fmt.Sprintf("waiting for task %s to be gone (listed as %q)", id, t.DeliveryStatus))
+			reconcile.Notify(ctx, fmt.Sprintf("task %s is still listed (status %q) after its delete", id, t.DeliveryStatus))
 		}
 		deleting = t != nil && t.DeliveryStatus == statusDeleting
 		return t == nil
