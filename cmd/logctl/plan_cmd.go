@@ -153,7 +153,7 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planF
 		return nil, withCode(exitError, fmt.Errorf("%d environment variables are missing", len(in.rdiags)))
 	}
 	pl.targets = in.targets
-	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI()})
+	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI(), TencentSite: raw.TencentSite()})
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
