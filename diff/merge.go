@@ -5,7 +5,7 @@ import "sort"
 // Merge joins the plans of disjoint parts of the estate, such as one plan
 // per zone, topic and project, into one plan sorted and counted as Compute
 // sorts and counts: the changes and unmanaged resources of every part, and
-// the scope counts summed per scope. Plan computes one part per target so
+// the scope counts summed per scope, the notes. Plan computes one part per target so
 // that only one target's live state is held at a time; every scope covers
 // one target, and identities never span targets, so the parts' plans are
 // the plan of the whole.
@@ -20,6 +20,7 @@ func Merge(parts []*Plan) *Plan {
 	for _, q := range parts {
 		p.Changes = append(p.Changes, q.Changes...)
 		p.Unmanaged = append(p.Unmanaged, q.Unmanaged...)
+		p.Notes = append(p.Notes, q.Notes...)
 		for _, st := range q.Scopes {
 			sum := stats[st.Scope]
 			if sum == nil {

@@ -36,6 +36,11 @@ func (e *Engine) Verify(ctx context.Context, pl *Planned) (*diff.Plan, error) {
 	return diff.Compute(pl.resolved, pl.Raw, live), nil
 }
 
+// ResendSecrets makes the plan send the secrets of every delivery task
+// that has some again (apply --replace-secrets: the API masks them, so a
+// rotated secret shows no difference). pl must be for apply.
+func (p *Planned) ResendSecrets() { diff.ResendSecrets(p.Plan, p.resolved) }
+
 // Unsafe is the safety valve's verdict on the plan: the scopes where it
 // deletes or replaces too much.
 func (p *Planned) Unsafe() []reconcile.Unsafe {

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -19,6 +20,12 @@ type Engine struct {
 	Providers func(doc *spec.Document) (map[spec.Kind]reconcile.Provider, error)
 	// Lookup resolves ${env:NAME} references; nil resolves none.
 	Lookup func(name string) (string, bool)
+	// Check, when set, runs once the providers are built and before any
+	// read: checks that ask the clouds something other than the live state
+	// (the regions of the LTS projects). resolved holds the values, raw
+	// places the findings. Its error findings stop a plan before the read;
+	// lint reads nothing after them.
+	Check func(ctx context.Context, providers map[spec.Kind]reconcile.Provider, resolved, raw *spec.Document) []policy.Finding
 	// Observer is told what the engine finds as it goes.
 	Observer Observer
 }
@@ -29,6 +36,8 @@ type Observer struct {
 	// Linted receives the findings of the files' pass, before any API
 	// call; doc places them. A non-nil error stops the run with it.
 	Linted func(findings []policy.Finding, doc *spec.Document) error
+	// Checked receives the findings of Engine.Check, before any read.
+	Checked func(findings []policy.Finding, doc *spec.Document) error
 	// LiveFindings receives the findings of the live policy pass that the
 	// files' pass did not have.
 	LiveFindings func(findings []policy.Finding, doc *spec.Document) error
@@ -75,6 +84,20 @@ func (o Observer) linted(fs []policy.Finding, doc *spec.Document) error {
 		return nil
 	}
 	return o.Linted(fs, doc)
+}
+
+func (o Observer) checked(fs []policy.Finding, doc *spec.Document) error {
+	if o.Checked == nil || len(fs) == 0 {
+		return nil
+	}
+	return o.Checked(fs, doc)
+}
+
+func (e *Engine) check(ctx context.Context, providers map[spec.Kind]reconcile.Provider, resolved, raw *spec.Document) []policy.Finding {
+	if e.Check == nil {
+		return nil
+	}
+	return e.Check(ctx, providers, resolved, raw)
 }
 
 func (o Observer) liveFindings(fs []policy.Finding, doc *spec.Document) error {

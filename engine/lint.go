@@ -35,8 +35,9 @@ func (e *Engine) Lint(ctx context.Context, req LintRequest) (*Linted, error) {
 		return nil, err
 	}
 	var live *diff.Live
+	var checked []policy.Finding
 	if req.Live && !f.diags.HasErrors() {
-		if live, err = e.readForLint(ctx, f.doc); err != nil {
+		if live, checked, err = e.ReadLive(ctx, f.doc); err != nil {
 			return nil, err
 		}
 	}
@@ -54,24 +55,35 @@ func (e *Engine) Lint(ctx context.Context, req LintRequest) (*Linted, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(checked) > 0 {
+		fs = append(fs, checked...)
+		policy.SortByPosition(fs)
+	}
 	return &Linted{Doc: f.doc, Findings: fs, Rules: f.eng.Rules()}, nil
 }
 
-// readForLint reads the live state of what the files touch, as the
-// policies' data.logctl.live. The resource ids that decide what to read are
-// never secrets, so no ${env:} reference needs resolving here.
-func (e *Engine) readForLint(ctx context.Context, doc *spec.Document) (*diff.Live, error) {
+// ReadLive reads the live state of what the files of doc touch, as lint
+// --live hands it to the policies (data.logctl.live): as the files' plan
+// would leave it. The resource ids that decide what to read are
+// never secrets, so no ${env:} reference needs resolving here. Engine.Check
+// runs first; after its error findings nothing is read: the calls would
+// only fail.
+func (e *Engine) ReadLive(ctx context.Context, doc *spec.Document) (*diff.Live, []policy.Finding, error) {
 	providers, err := e.providers(doc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	checked := e.check(ctx, providers, doc, doc)
+	if hasErrors(checked) {
+		return nil, checked, nil
 	}
 	targets := reconcile.Targets(doc)
 	e.Observer.reading("lint", targets)
 	live, err := (&reconcile.Reader{Providers: providers}).Read(ctx, targets)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// As plan does: what the files' scopes delete or replace does not count.
 	// Deletes and replaces never depend on a secret, so the raw files do.
-	return liveAfter(live, diff.Compute(doc, doc, live), true), nil
+	return liveAfter(live, diff.Compute(doc, doc, live), true), checked, nil
 }

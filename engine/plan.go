@@ -55,6 +55,15 @@ func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
 	if pl.providers, err = e.providers(raw); err != nil {
 		return nil, err
 	}
+	if checked := e.check(ctx, pl.providers, in.resolved, raw); len(checked) > 0 {
+		pl.Findings = append(pl.Findings, checked...)
+		if err := e.Observer.checked(checked, raw); err != nil {
+			return pl, err
+		}
+		if hasErrors(checked) {
+			return pl, ErrDenied
+		}
+	}
 	e.Observer.reading("plan", pl.Targets)
 	plan, liveFindings, live, err := e.planTargets(ctx, in, pl.providers, req.ForApply)
 	if err != nil {

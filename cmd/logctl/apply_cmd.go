@@ -22,6 +22,9 @@ type applyOptions struct {
 	autoApprove bool
 	force       bool
 	parallelism int
+	// replaceSecrets re-sends the secrets of every delivery task that has
+	// some, for rotating secrets the API returns masked.
+	replaceSecrets bool
 }
 
 func newApplyCmd(a *app) *cobra.Command {
@@ -45,6 +48,18 @@ on a terminal, and carries it out:
     finishes the job;
   - afterwards the live state is read again and must plan to no change.
 
+One apply at a time: apply locks .logctl/apply.lock in the configuration's
+directory (with --emulator, the state file) and refuses to start while another
+run on this machine holds it, naming that run (pid, host, start time, command).
+The lock dies with its process, so there is never a stale lock to remove.
+Applies on different machines do not see each other: in CI, run one apply per
+directory at a time (a concurrency group).
+
+Secrets the API returns masked (******) cannot be compared: the plan says
+so in a note and leaves them alone. After rotating such a secret, run
+apply --replace-secrets: every delivery task that carries secrets
+(accessId, accessKey, secret headers) is updated and sends them again.
+
 Safety valve: in a scope with at least 10 live resources (safety.minResources),
 a plan that deletes or replaces more than 30% of them (safety.maxPercent) is
 refused with exit 4 unless --force is given.
@@ -63,6 +78,9 @@ made, or the plan file was edited).`,
   # In CI on merge to main:
   logctl apply --auto-approve logs/
 
+  # After rotating S3 or endpoint credentials the API shows masked:
+  logctl apply --replace-secrets logs/
+
   # Apply exactly what was reviewed; refuses (exit 5) if the files or the
   # live state moved since:
   logctl plan --out plan.json logs/
@@ -70,6 +88,9 @@ made, or the plan file was edited).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.planFile != "" && len(args) > 0 {
 				return withCode(exitError, fmt.Errorf("apply: give either paths or --plan, not both"))
+			}
+			if o.planFile != "" && o.replaceSecrets {
+				return withCode(exitError, fmt.Errorf("apply: --replace-secrets makes a new plan; it cannot change a saved --plan"))
 			}
 			return runApply(a, o, args)
 		},
@@ -80,23 +101,32 @@ made, or the plan file was edited).`,
 	f.BoolVar(&o.autoApprove, "auto-approve", false, "do not ask for confirmation (required without a terminal)")
 	f.BoolVar(&o.force, "force", false, "pass the safety valve: allow deleting or replacing a large part of a scope")
 	f.IntVar(&o.parallelism, "parallelism", 4, "changes applied at once within a phase (rate limits still apply)")
+	f.BoolVar(&o.replaceSecrets, "replace-secrets", false, "re-send the secrets of every delivery task that has some (rotate secrets the API masks)")
 	return cmd
 }
 
 func runApply(a *app, o applyOptions, paths []string) error {
+	unlock, err := a.lockApply(paths, o.planFile)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return withCode(exitError, err)
 	}
 	defer cloud.stop()
-	var pl *engine.Planned
+	var pl *planned
 	if o.planFile != "" {
 		pl, err = a.loadPlan(cloud, o.planFile, o.policyDirs)
 	} else {
-		pl, err = a.makePlan(cloud, o.policyDirs, paths, true)
+		pl, err = a.makePlan(cloud, o.policyDirs, paths, planFor{apply: true})
 	}
 	if err != nil {
 		return err
+	}
+	if o.replaceSecrets {
+		pl.ResendSecrets()
 	}
 	if err := render.Plan(a.stdout, "text", pl.Plan, render.PlanOptions{Color: colorOutput(a)}); err != nil {
 		return withCode(exitError, err)
@@ -116,9 +146,9 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	}
 	eng := a.newEngine(cloud)
 	prog := newProgress(a, countChanges(pl.Plan))
-	results := eng.Apply(a.ctx, pl, engine.ApplyOptions{Parallelism: o.parallelism, Progress: prog.report})
+	results := eng.Apply(a.ctx, pl.Planned, engine.ApplyOptions{Parallelism: o.parallelism, Progress: prog.report})
 	prog.close()
-	return a.finishApply(eng, pl, results)
+	return a.finishApply(eng, pl.Planned, results)
 }
 
 // confirm asks on a terminal; without one it requires --auto-approve.
@@ -173,7 +203,7 @@ type progress struct {
 }
 
 func newProgress(a *app, total int) *progress {
-	f, ok := a.stderr.(*os.File)
+	f, ok := fileOf(a.stderr)
 	return &progress{a: a, total: total, tty: ok && term.IsTerminal(int(f.Fd())), start: time.Now()}
 }
 

@@ -17,11 +17,13 @@ import (
 func (a *app) newEngine(cloud *cloudSession) *engine.Engine {
 	return &engine.Engine{
 		Providers: func(doc *spec.Document) (map[spec.Kind]reconcile.Provider, error) {
-			return newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI()})
+			return newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI(), TencentSite: doc.TencentSite()})
 		},
 		Lookup: cloud.lookup,
+		Check:  regionFindings,
 		Observer: engine.Observer{
 			Linted:       a.printFindings,
+			Checked:      a.printFindings,
 			LiveFindings: a.printFindings,
 			Reading: func(purpose string, ts []reconcile.Target) {
 				if purpose == "check" {
@@ -41,6 +43,18 @@ func (a *app) printFindings(findings []policy.Finding, doc *spec.Document) error
 	}
 	if err := render.Findings(a.stderr, "text", findings, render.FindingOptions{Color: colorOutput(a), Files: len(doc.Files)}); err != nil {
 		return withCode(exitError, err)
+	}
+	return nil
+}
+
+// reportFindings prints findings on stderr and turns error findings into
+// exit 3.
+func (a *app) reportFindings(findings []policy.Finding, doc *spec.Document) error {
+	if err := a.printFindings(findings, doc); err != nil {
+		return err
+	}
+	if render.CountFindings(findings).Errors > 0 {
+		return withCode(exitDeny, engine.ErrDenied)
 	}
 	return nil
 }

@@ -9,8 +9,10 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/engine"
 	"github.com/logctl/logctl/internal/render"
+	"github.com/logctl/logctl/policy"
 	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
 )
@@ -98,18 +100,33 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	return nil
 }
 
+// readLive reads the live state of what doc touches as lint --live sees it,
+// with the findings of the region check made first.
+func (a *app) readLive(doc *spec.Document) (*diff.Live, []policy.Finding, error) {
+	cloud, err := a.openCloud(a.ctx)
+	if err != nil {
+		return nil, nil, withCode(exitError, err)
+	}
+	defer cloud.stop()
+	live, found, err := a.newEngine(cloud).ReadLive(a.ctx, doc)
+	if err != nil {
+		return nil, nil, withCode(exitError, fmt.Errorf("lint: %w", explainAPIError(err)))
+	}
+	return live, found, nil
+}
+
 // lint runs the engine's lint. With --live the cloud session opens only
 // when the engine asks for providers: files with schema errors are not
 // read against the clouds.
 func (a *app) lint(o lintOptions, paths []string) (*engine.Linted, error) {
-	eng := a.newEngine(&cloudSession{getenv: a.getenv})
+	eng := a.newEngine(&cloudSession{getenv: a.getenv, secrets: a.secrets})
 	var cloud *cloudSession
 	eng.Providers = func(doc *spec.Document) (map[spec.Kind]reconcile.Provider, error) {
 		var err error
 		if cloud, err = a.openCloud(a.ctx); err != nil {
 			return nil, err
 		}
-		return newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI()})
+		return newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI(), TencentSite: doc.TencentSite()})
 	}
 	res, err := eng.Lint(a.ctx, engine.LintRequest{Paths: paths, PolicyDirs: o.policyDirs, Live: o.live})
 	if cloud != nil {
@@ -128,6 +145,6 @@ func colorOutput(a *app) bool {
 	if a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
 		return false
 	}
-	f, ok := a.stdout.(*os.File)
+	f, ok := fileOf(a.stdout)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

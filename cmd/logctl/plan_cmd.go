@@ -8,7 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/engine"
+	"github.com/logctl/logctl/internal/datamap"
 	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/policy"
 	"github.com/logctl/logctl/reconcile"
@@ -73,6 +75,14 @@ pending (--detailed-exitcode), 3 policy deny, 1 any other error.`,
 	return cmd
 }
 
+// planned is a plan with what the PR comment adds to it.
+type planned struct {
+	*engine.Planned
+	// dataChanges is how the plan changes the data map (live → desired),
+	// computed only for the PR comment.
+	dataChanges []datamap.Change
+}
+
 func runPlan(a *app, o planOptions, paths []string) error {
 	if !slices.Contains(render.PlanFormats(), o.output) {
 		return withCode(exitError, fmt.Errorf("plan: unknown output format %q (want one of %s)", o.output, strings.Join(render.PlanFormats(), ", ")))
@@ -82,7 +92,7 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, err)
 	}
 	defer cloud.stop()
-	pl, err := a.makePlan(cloud, o.policyDirs, paths, false)
+	pl, err := a.makePlan(cloud, o.policyDirs, paths, planFor{dataMap: o.githubComment})
 	if o.githubComment && pl != nil {
 		a.postComment(paths, pl)
 	}
@@ -93,7 +103,7 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		sp, err := engine.Save(pl, paths, o.policyDirs)
+		sp, err := engine.Save(pl.Planned, paths, o.policyDirs)
 		if err == nil {
 			err = writeSavedPlan(o.out, sp)
 		}
@@ -108,15 +118,44 @@ func runPlan(a *app, o planOptions, paths []string) error {
 	return nil
 }
 
+// planFor says what a plan is made for.
+type planFor struct {
+	apply   bool // apply it: keep the resolved files and the live state
+	dataMap bool // the PR comment: compute the change of the data map
+}
+
 // makePlan runs the engine's plan: lint, resolve the environment, read the
 // live state, diff. Lint errors stop it before any API call (exit 3).
-// forApply keeps the resolved files and the live state for apply.
-func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply bool) (*engine.Planned, error) {
+func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planFor) (*planned, error) {
 	eng, done := a.planEngine(cloud)
 	defer done()
-	pl, err := eng.Plan(a.ctx, engine.PlanRequest{Paths: paths, PolicyDirs: policyDirs, ForApply: forApply})
+	var mapper *datamap.LiveMapper
+	var cat *policy.PrivacyCatalog
+	if pf.dataMap {
+		var err error
+		if cat, err = policy.PrivacyWith(policyDirs); err != nil {
+			return nil, withCode(exitError, fmt.Errorf("plan: data map: %w", err))
+		}
+		// Each target as it is read, before the plan lets it go.
+		mapper = datamap.NewLiveMapper(cat)
+		read := eng.Observer.TargetRead
+		eng.Observer.TargetRead = func(t reconcile.Target, live *diff.Live) {
+			mapper.Add(live)
+			if read != nil {
+				read(t, live)
+			}
+		}
+	}
+	ep, err := eng.Plan(a.ctx, engine.PlanRequest{Paths: paths, PolicyDirs: policyDirs, ForApply: pf.apply})
+	var pl *planned
+	if ep != nil {
+		pl = &planned{Planned: ep}
+	}
 	if err != nil {
 		return pl, a.engineError("", err)
+	}
+	if mapper != nil {
+		pl.dataChanges = datamap.Compare(mapper.Map(), datamap.Desired(pl.Raw, cat))
 	}
 	return pl, nil
 }

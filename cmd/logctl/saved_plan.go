@@ -12,7 +12,7 @@ import (
 // loadPlan plans again from the files a saved plan was made from and
 // today's live state, and refuses (exit 5) unless that plan is the saved
 // one (engine.Replan).
-func (a *app) loadPlan(cloud *cloudSession, path string, policyDirs []string) (*engine.Planned, error) {
+func (a *app) loadPlan(cloud *cloudSession, path string, policyDirs []string) (*planned, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, withCode(exitError, fmt.Errorf("apply: %w", err))
@@ -32,5 +32,5 @@ func (a *app) loadPlan(cloud *cloudSession, path string, policyDirs []string) (*
 	if err != nil {
 		return nil, a.engineError("", err)
 	}
-	return pl, nil
+	return &planned{Planned: pl}, nil
 }
