@@ -231,7 +231,7 @@ func diagnosticFinding(doc *spec.Document, d spec.Diagnostic) policy.Finding {
 // terminal, NO_COLOR (no-color.org) is unset or empty, and TERM is not
 // "dumb".
 func colorOutput(a *app) bool {
-	if a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
+	if a.noColor || a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
 		return false
 	}
 	f, ok := fileOf(a.stdout)

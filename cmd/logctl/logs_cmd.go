@@ -278,7 +278,7 @@ they may carry a signature. Use "logctl logs download" to fetch the files.
   logctl logs list --type l7 --api-version 2022-01-06 --zone example.com --start -24h
 
   # Try it without a cloud account
-  logctl --emulator logs list --type l7 --zone zone-2z55fgysdtmc --start -12h`
+  logctl logs list --emulator --type l7 --zone zone-2z55fgysdtmc --start -12h`
 
 	logsDownloadLong = `Download every offline log package of a time window into DIR.
 
@@ -313,5 +313,5 @@ package. The exit code is 1 if any package failed.
   jq -r '.packages[] | "\(.sha256)  \(.file)"' logs/l7/manifest.json | (cd logs/l7 && sha256sum -c)
 
   # Against the emulator
-  logctl --emulator logs download --type l4 --zone zone-2z55fgysdtmc --start -6h --dir l4`
+  logctl logs download --emulator --type l4 --zone zone-2z55fgysdtmc --start -6h --dir l4`
 )

@@ -23,7 +23,7 @@ func TestTamperedSavedPlanIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	logctl := func(args ...string) (int, string) {
-		cmd := exec.Command(logctlBin, append(args, "--emulator=state.json")...)
+		cmd := exec.Command(logctlBin, append(args, "--emulator", "--emulator-state", "state.json")...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "NO_COLOR=1", "S3_ACCESS_ID=a", "S3_ACCESS_KEY=b",
 			"SIEM_ACCESS_ID=c", "SIEM_ACCESS_KEY=d", "SIEM_TOKEN=e")
