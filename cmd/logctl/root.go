@@ -156,5 +156,6 @@ applies the difference.`,
 		newVarsCmd(a),
 	)
 	addCloudFlags(a, root)
+	registerCompletions(root)
 	return root
 }
