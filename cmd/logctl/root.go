@@ -154,6 +154,7 @@ applies the difference.`,
 		newSchemaCmd(a),
 		newPolicyCmd(a),
 		newVarsCmd(a),
+		newMapCmd(a),
 	)
 	addCloudFlags(a, root)
 	registerCompletions(root)
