@@ -10,8 +10,7 @@ import (
 )
 
 // cloudCommands are the commands that talk to a cloud, by path under
-// logctl: only they have --emulator and --emulator-state. A name that is not
-// a command (map, until it exists) is skipped.
+// logctl: only they have --emulator and --emulator-state.
 var cloudCommands = []string{"plan", "apply", "import", "logs list", "logs download", "lint", "map"}
 
 // liveOnlyCommands read a cloud only with --live: --emulator without it
