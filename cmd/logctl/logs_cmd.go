@@ -188,7 +188,7 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 		timeout  time.Duration
 	)
 	cmd := &cobra.Command{
-		Use:     "download --type l7|l4 --zone ID... --start T [--end T] --dir DIR [--parallel N] [--timeout D]",
+		Use:     "download --type l7|l4 --zone ID... --start T [--end T] --dir DIR [--parallelism N] [--timeout D]",
 		Short:   "Download the offline log packages of a time window, resumably",
 		Long:    logsDownloadLong,
 		Example: logsDownloadExample,
@@ -202,8 +202,8 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 			if dir == "" {
 				return errors.New("--dir is required: the directory to download into")
 			}
-			if parallel < 1 || parallel > 64 {
-				return fmt.Errorf("--parallel %d: want 1 to 64", parallel)
+			if err := checkParallelism(parallel); err != nil {
+				return err
 			}
 			if timeout < 0 {
 				return fmt.Errorf("--timeout %s: want a positive duration, or 0 for none", timeout)
@@ -230,7 +230,7 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 	}
 	f.register(cmd.Flags())
 	cmd.Flags().StringVar(&dir, "dir", "", "directory to download into, created if missing (required)")
-	cmd.Flags().IntVar(&parallel, "parallel", offlinelogs.DefaultParallel, "packages to download at once (1-64)")
+	addParallelism(cmd.Flags(), &parallel, offlinelogs.DefaultParallel, "packages to download")
 	cmd.Flags().DurationVar(&timeout, "timeout", 0, "deadline for the whole run, listing included, e.g. 30m (0: none)")
 	return cmd
 }
@@ -324,7 +324,7 @@ package. The exit code is 1 if any package failed.
 ` + logsFlagsHelp
 
 	logsDownloadExample = `  # Yesterday's L7 packages, 8 at a time
-  logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --parallel 8
+  logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --parallelism 8
 
   # At most half an hour, listing included (resume later with the same command)
   logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --timeout 30m

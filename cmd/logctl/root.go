@@ -158,5 +158,16 @@ applies the difference.`,
 	)
 	addCloudFlags(a, root)
 	registerCompletions(root)
+	noticesToStderr(root, a.stderr)
 	return root
+}
+
+// noticesToStderr sends pflag's notices (a deprecated flag was used) to
+// stderr: cobra prints them on its output stream, which is stdout here, where
+// they would break -o json.
+func noticesToStderr(c *cobra.Command, stderr io.Writer) {
+	c.Flags().SetOutput(stderr)
+	for _, sub := range c.Commands() {
+		noticesToStderr(sub, stderr)
+	}
 }
