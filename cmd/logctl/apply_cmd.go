@@ -196,7 +196,8 @@ func (a *app) finishApply(cloud *cloudSession, pl *planned, results []reconcile.
 		}
 	}
 	if rep.Failed > 0 || rep.Skipped > 0 {
-		return withCode(exitError, fmt.Errorf("apply: %d changes failed and %d were not attempted; fix the cause and run apply again", rep.Failed, rep.Skipped))
+		return withCode(exitError, fmt.Errorf("apply: %s failed and %d %s not attempted; fix the cause and run apply again",
+			render.Count(rep.Failed, "change"), rep.Skipped, render.Verb(rep.Skipped, "was", "were")))
 	}
 	return nil
 }

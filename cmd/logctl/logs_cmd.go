@@ -16,6 +16,7 @@ import (
 	"github.com/logctl/logctl/internal/offlinelogs"
 	"github.com/logctl/logctl/internal/provider/teo"
 	"github.com/logctl/logctl/internal/ratelimit"
+	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/internal/tencent"
 )
 
@@ -261,7 +262,7 @@ func (a *app) reportDownload(ctx context.Context, d *offlinelogs.Downloader, pkg
 	case err != nil:
 		return err
 	case sum.Failed > 0:
-		return fmt.Errorf("%d of %d packages failed (see above); run the same command again to retry them", sum.Failed, len(pkgs))
+		return fmt.Errorf("%d of %s failed (see above); run the same command again to retry them", sum.Failed, render.Count(len(pkgs), "package"))
 	}
 	return nil
 }

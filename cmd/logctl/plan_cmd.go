@@ -150,7 +150,7 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planF
 	}
 	if in.rdiags.HasErrors() {
 		a.printDiagnostics(in.rdiags)
-		return nil, withCode(exitError, fmt.Errorf("%d environment variables are missing", len(in.rdiags)))
+		return nil, withCode(exitError, fmt.Errorf("%s %s missing", render.Count(len(in.rdiags), "environment variable"), render.Verb(len(in.rdiags), "is", "are")))
 	}
 	pl.targets = in.targets
 	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI(), TencentSite: raw.TencentSite()})
@@ -322,20 +322,13 @@ func describeTargets(ts []reconcile.Target) string {
 		word string
 	}{{spec.KindDeliveryTask, "zone"}, {spec.KindExport, "topic"}, {spec.KindDump, "project"}} {
 		if n := counts[k.kind]; n > 0 {
-			parts = append(parts, plural(n, k.word))
+			parts = append(parts, render.Count(n, k.word))
 		}
 	}
 	if len(parts) == 0 {
 		return "nothing"
 	}
 	return strings.Join(parts, ", ")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func writeSavedPlan(path string, sp *reconcile.SavedPlan) error {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
 )
@@ -72,8 +73,8 @@ func (a *app) loadPlan(cloud *cloudSession, path string, policyDirs []string) (*
 		return nil, withCode(exitStale, &reconcile.StaleError{Stale: stale})
 	}
 	if diffs := changesDiffer(sp.Plan, pl.plan); len(diffs) > 0 {
-		return nil, withCode(exitStale, fmt.Errorf("apply: the saved plan is not what the files and the live state plan now (%d changes differ); nothing was applied. Run logctl plan --out again and review it:\n  %s",
-			len(diffs), strings.Join(diffs, "\n  ")))
+		return nil, withCode(exitStale, fmt.Errorf("apply: the saved plan is not what the files and the live state plan now (%s %s); nothing was applied. Run logctl plan --out again and review it:\n  %s",
+			render.Count(len(diffs), "change"), render.Verb(len(diffs), "differs", "differ"), strings.Join(diffs, "\n  ")))
 	}
 	return pl, nil
 }
