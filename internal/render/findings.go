@@ -147,4 +147,3 @@ func summaryLine(c FindingCounts, files int) string {
 	}
 	return s + " in " + Count(files, "file")
 }
-
