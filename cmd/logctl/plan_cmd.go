@@ -91,6 +91,9 @@ func runPlan(a *app, o planOptions, paths []string) error {
 	if !slices.Contains(render.PlanFormats(), o.output) {
 		return withCode(exitError, fmt.Errorf("plan: unknown output format %q (want one of %s)", o.output, strings.Join(render.PlanFormats(), ", ")))
 	}
+	if err := checkOutFile(o.out); err != nil {
+		return withCode(exitError, fmt.Errorf("plan: %w", err))
+	}
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return withCode(exitError, err)
@@ -331,18 +334,22 @@ func describeTargets(ts []reconcile.Target) string {
 	return strings.Join(parts, ", ")
 }
 
+// writeSavedPlan writes through a temporary file renamed into place, so a
+// reader never sees half a plan; errors name path, never the temporary.
 func writeSavedPlan(path string, sp *reconcile.SavedPlan) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
-	if err != nil {
-		return err
+	if err == nil {
+		err = sp.Write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp, path)
+		}
+		if err != nil {
+			os.Remove(tmp)
+		}
 	}
-	if err := sp.Write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return outFileError(path, err)
 }

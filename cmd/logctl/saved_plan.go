@@ -55,7 +55,7 @@ func (a *app) loadPlan(cloud *cloudSession, path string, policyDirs []string) (*
 	sp, err := reconcile.ReadSavedPlan(f)
 	f.Close()
 	if err != nil {
-		return nil, withCode(exitError, err)
+		return nil, withCode(exitError, fmt.Errorf("apply: %s: %w", path, err))
 	}
 	if err := checkSavedInputs(sp.Inputs); err != nil {
 		return nil, withCode(exitStale, err)
