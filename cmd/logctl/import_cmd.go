@@ -105,6 +105,9 @@ func runImport(a *app, o importOptions) error {
 		return withCode(exitError, err)
 	}
 	providers, err := newProviders(cloud.getenv, providerOptions{})
+	if err == nil {
+		err = checkCredentials(providers, targets)
+	}
 	if err != nil {
 		return withCode(exitError, err)
 	}

@@ -160,6 +160,9 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planF
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
+	if err := checkCredentials(pl.providers, pl.targets); err != nil {
+		return nil, withCode(exitError, err)
+	}
 	if rf := regionFindings(a.ctx, pl.providers, resolved, raw); len(rf) > 0 {
 		pl.findings = append(pl.findings, rf...)
 		if err := a.reportFindings(rf, raw); err != nil {
