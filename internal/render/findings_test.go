@@ -186,7 +186,7 @@ func TestJSONShape(t *testing.T) {
 	var out struct {
 		FormatVersion string           `json:"formatVersion"`
 		Findings      []map[string]any `json:"findings"`
-		Summary  map[string]int   `json:"summary"`
+		Summary       map[string]int   `json:"summary"`
 	}
 	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
 		t.Fatal(err)

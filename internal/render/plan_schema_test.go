@@ -96,10 +96,10 @@ func TestPlanSchemaRejects(t *testing.T) {
 		t.Fatalf("a native value: %v", err)
 	}
 	for name, doc := range map[string]string{
-		"format 1":       strings.Replace(ok, `"2"`, `"1"`, 1),
-		"no summary":     `{"formatVersion":"2","changes":[],"unmanaged":[]}`,
-		"secret shown":   change(`{"path":"customEndpoint.accessKey","before":"(sensitive)","after":"k-123","sensitive":true}`),
-		"unknown member": change(`{"path":"sample","after":5,"note":"x"}`),
+		"format 1":                      strings.Replace(ok, `"2"`, `"1"`, 1),
+		"no summary":                    `{"formatVersion":"2","changes":[],"unmanaged":[]}`,
+		"secret shown":                  change(`{"path":"customEndpoint.accessKey","before":"(sensitive)","after":"k-123","sensitive":true}`),
+		"unknown member":                change(`{"path":"sample","after":5,"note":"x"}`),
 		"findings and changes mixed up": `{"formatVersion":"2","findings":[],"scopes":[]}`,
 	} {
 		if err := validateJSON(t, sch, []byte(doc)); err == nil {
