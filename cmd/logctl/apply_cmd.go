@@ -45,6 +45,13 @@ carries it out:
     finishes the job;
   - afterwards the live state is read again and must plan to no change.
 
+One apply at a time: apply locks .logctl/apply.lock in the configuration's
+directory (with --emulator, the state file) and refuses to start while another
+run on this machine holds it, naming that run (pid, host, start time, command).
+The lock dies with its process, so there is never a stale lock to remove.
+Applies on different machines do not see each other: in CI, run one apply per
+directory at a time (a concurrency group).
+
 Safety valve: in a scope with at least 10 live resources (safety.minResources),
 a plan that deletes or replaces more than 30% of them (safety.maxPercent) is
 refused with exit 4 unless --force is given.
@@ -87,6 +94,11 @@ moved since it was made, or the plan file was edited).`,
 }
 
 func runApply(a *app, o applyOptions, paths []string) error {
+	unlock, err := a.lockApply(paths, o.planFile)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return withCode(exitError, err)
@@ -184,7 +196,7 @@ type progress struct {
 }
 
 func newProgress(a *app, total int) *progress {
-	f, ok := a.stderr.(*os.File)
+	f, ok := fileOf(a.stderr)
 	return &progress{a: a, total: total, tty: ok && term.IsTerminal(int(f.Fd())), start: time.Now()}
 }
 

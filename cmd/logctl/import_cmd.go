@@ -114,6 +114,13 @@ func runImport(a *app, o importOptions) error {
 		return withCode(exitError, explainAPIError(err))
 	}
 	res := adopt.Build(live)
+	// The live secret values stay in memory for the zero-diff proof; should
+	// an error quote one, the output writers redact it like any credential.
+	for _, sec := range res.Secrets {
+		if v, ok := res.Lookup(sec.Name); ok {
+			a.secrets.Add(v)
+		}
+	}
 	encoded, err := encodeFiles(res)
 	if err != nil {
 		return withCode(exitError, err)

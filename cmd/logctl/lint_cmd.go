@@ -229,6 +229,6 @@ func colorOutput(a *app) bool {
 	if a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
 		return false
 	}
-	f, ok := a.stdout.(*os.File)
+	f, ok := fileOf(a.stdout)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

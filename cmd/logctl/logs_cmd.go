@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -227,7 +226,7 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 
 // progressFor draws a bar on a terminal and prints lines elsewhere.
 func progressFor(w io.Writer) offlinelogs.Reporter {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if f, ok := fileOf(w); ok && term.IsTerminal(int(f.Fd())) {
 		return &offlinelogs.Bar{W: w}
 	}
 	return &offlinelogs.Lines{W: w}

@@ -85,7 +85,7 @@ func TestSourceLinkerRepoRelative(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			vars := map[string]string{"GITHUB_SERVER_URL": "https://github.com", "GITHUB_WORKSPACE": tc.workspace}
 			a := &app{getenv: func(k string) string { return vars[k] }}
-			link := a.sourceLinker(env)
+			link := a.sourceLinker(env, headCommit(env.EventPath))
 			if link == nil {
 				t.Fatal("no linker")
 			}

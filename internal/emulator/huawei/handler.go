@@ -76,6 +76,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeError(w, rid, newErr(http.StatusNotFound, codeNoAPI, "The API does not exist or has not been published in the environment"))
 		return
 	}
+	// Credentials and declared size before the body: an unknown caller or
+	// an oversized request is refused without reading it.
+	if apiErr := h.preauthenticate(r, projectID); apiErr != nil {
+		writeError(w, rid, apiErr)
+		return
+	}
+	if r.ContentLength > maxBody {
+		writeError(w, rid, validation("request body is larger than %d bytes", maxBody))
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
 		writeError(w, rid, validation("request body is unreadable or larger than %d bytes", maxBody))
