@@ -23,6 +23,12 @@
 // it is parsed (the policy engine's own form), so that the plain form of
 // all resources never exists at once (ConvertInput, ReleaseInput).
 //
+// Hostile or accidental input is bounded (limits.go): 64 MiB per file and
+// 128 MiB per run, regular files only (a named pipe called *.yaml is
+// reported, not waited on), aliases that expand past two million nodes,
+// nesting deeper than 16 levels (the format needs 8), and messages of at
+// most 2 KB however long the key or value they quote.
+//
 // Loading never stops at the first problem: all diagnostics of all files are
 // collected and returned together, so a CI run shows everything at once.
 package spec

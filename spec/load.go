@@ -100,6 +100,9 @@ func LoadWith(paths []string, opts LoadOptions) (*Document, Diagnostics, error) 
 	if len(files) == 0 {
 		return nil, nil, fmt.Errorf("no *.yaml or *.yml files in %s", strings.Join(paths, ", "))
 	}
+	if err := checkTotalSize(files); err != nil {
+		return nil, nil, err
+	}
 	parsed := make([]*parsedFile, len(files))
 	onEveryCore(len(files), func(i int) { parsed[i] = parseFile(files[i], opts.ConvertItem) })
 	for _, p := range parsed {
@@ -151,6 +154,13 @@ type parsedDoc struct {
 
 func parseFile(name string, convert func(any) any) *parsedFile {
 	pf := &parsedFile{name: name, split: defaultSplit(), disk: true, convert: convert}
+	// Only regular files: opening a named pipe called logs.yaml would wait
+	// for a writer forever, and a device may never end.
+	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {
+		pf.fileDiag("schema.not-regular", fmt.Sprintf("not a regular file (%s); it was not read", describeMode(st.Mode())),
+			"lint regular files only: remove it or rename it so it does not end in .yaml or .yml", 0)
+		return pf
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		pf.err = fmt.Errorf("read %s: %w", name, unwrapPathError(err))
