@@ -20,10 +20,28 @@ type fieldChangeJSON struct {
 }
 
 // MarshalJSON writes Before and After as native JSON values; an absent side
-// is omitted, a present null is null.
+// is omitted, a present null is null. The bytes are built by hand, as in
+// encode.go: a plan of 100,000 resources writes a million fields, and a
+// json.Marshal per field doubled the time of plan --out.
 func (fc FieldChange) MarshalJSON() ([]byte, error) {
-	return json.Marshal(fieldChangeJSON{Path: fc.Path, Before: nativeValue(fc.Before, fc.Sensitive),
-		After: nativeValue(fc.After, fc.Sensitive), Sensitive: fc.Sensitive, ForcesReplace: fc.ForcesReplace})
+	b := make([]byte, 0, len(fc.Path)+len(fc.Before)+len(fc.After)+64)
+	b = append(b, `{"path":`...)
+	b = appendString(b, fc.Path)
+	if fc.Before != "" {
+		b = append(b, `,"before":`...)
+		b = appendValue(b, fc.Before, fc.Sensitive)
+	}
+	if fc.After != "" {
+		b = append(b, `,"after":`...)
+		b = appendValue(b, fc.After, fc.Sensitive)
+	}
+	if fc.Sensitive {
+		b = append(b, `,"sensitive":true`...)
+	}
+	if fc.ForcesReplace {
+		b = append(b, `,"forcesReplace":true`...)
+	}
+	return append(b, '}'), nil
 }
 
 // UnmarshalJSON reads what MarshalJSON writes back into display strings.
@@ -44,14 +62,13 @@ func (fc *FieldChange) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-func nativeValue(s string, sensitive bool) json.RawMessage {
-	switch {
-	case s == "":
-		return nil
-	case sensitive || !json.Valid([]byte(s)):
-		return json.RawMessage(encodeString(s))
+// appendValue writes a display string as a native value: a marker (or
+// anything that is not JSON) as a string, the rest as it is.
+func appendValue(b []byte, s string, sensitive bool) []byte {
+	if sensitive || !json.Valid([]byte(s)) {
+		return appendString(b, s)
 	}
-	return json.RawMessage(s)
+	return append(b, s...)
 }
 
 func displayValue(raw json.RawMessage, sensitive bool) (string, error) {
@@ -62,6 +79,9 @@ func displayValue(raw json.RawMessage, sensitive bool) (string, error) {
 		var s string
 		err := json.Unmarshal(raw, &s)
 		return s, err
+	}
+	if raw[0] != '[' && raw[0] != '{' {
+		return string(raw), nil // a scalar token holds no whitespace
 	}
 	var buf bytes.Buffer
 	if err := json.Compact(&buf, raw); err != nil {

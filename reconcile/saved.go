@@ -54,6 +54,7 @@ type SavedFile struct {
 func (sp *SavedPlan) Write(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // values read back as plan -o json prints them
 	return enc.Encode(sp)
 }
 
