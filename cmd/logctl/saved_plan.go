@@ -43,8 +43,8 @@ func (a *app) target(cloud *cloudSession) reconcile.SavedTarget {
 	}
 	getenv := cloud.getenv
 	t := reconcile.SavedTarget{
-		TencentEndpoint: strings.TrimSpace(getenv(envTencentEndpoint)),
-		HuaweiEndpoint:  strings.TrimSpace(getenv(envHuaweiEndpoint)),
+		TencentEndpoint: strings.TrimRight(strings.TrimSpace(getenv(envTencentEndpoint)), "/"),
+		HuaweiEndpoint:  strings.TrimRight(strings.TrimSpace(getenv(envHuaweiEndpoint)), "/"),
 		HuaweiProject:   strings.TrimSpace(getenv(lts.EnvProjectID)),
 	}
 	if id := getenv(tencent.EnvSecretID); id != "" && getenv(tencent.EnvSessionToken) == "" {
