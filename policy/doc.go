@@ -4,7 +4,7 @@
 // # Policies
 //
 // Policies are Rego v1 modules in packages under logctl. (logctl.teo,
-// logctl.teo.unique, logctl.cls, logctl.lts, logctl.scope for the built-in
+// logctl.teo.unique, logctl.cls, logctl.lts, logctl.scope, logctl.privacy for the built-in
 // ones); every package under logctl. is evaluated, user packages too. The
 // input document is the merged YAML (spec.Document.Input); live state, when
 // read, is data.logctl.live with the keys deliveryTasks, exports and dumps.

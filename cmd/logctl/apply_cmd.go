@@ -108,7 +108,7 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	if o.planFile != "" {
 		pl, err = a.loadPlan(cloud, o.planFile, o.policyDirs)
 	} else {
-		pl, err = a.makePlan(cloud, o.policyDirs, paths, true)
+		pl, err = a.makePlan(cloud, o.policyDirs, paths, planFor{apply: true})
 	}
 	if err != nil {
 		return err

@@ -306,3 +306,23 @@ func TestCommentNamesTheCommit(t *testing.T) {
 		t.Fatalf("the comment does not name the commit (%q): %+v", want, cs)
 	}
 }
+
+// The first plan of examples/ against an empty emulator adds every flow:
+// the comment says which data starts going where, the job summary too.
+func TestPlanGitHubCommentShowsDataMapChange(t *testing.T) {
+	r := newPRRun(t)
+	if code := r.plan("../../examples"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, r.stderr.String())
+	}
+	cs := r.comments()
+	if len(cs) != 1 {
+		t.Fatalf("%d comments: %s", len(cs), r.stderr.String())
+	}
+	// The header of the data-map change table (the plan-only table has no
+	// "change" column), and a flow to the SIEM named with its host.
+	for _, want := range []string{"| → destination | change |", "security-to-siem", "siem.example.com", "```mermaid"} {
+		if !strings.Contains(cs[0].Body, want) {
+			t.Errorf("the comment lacks %q:\n%s", want, cs[0].Body)
+		}
+	}
+}

@@ -153,6 +153,7 @@ applies the difference.`,
 		newSchemaCmd(a),
 		newPolicyCmd(a),
 		newVarsCmd(a),
+		newMapCmd(a),
 	)
 	return root
 }

@@ -112,7 +112,7 @@ func (a *app) loadPlan(cloud *cloudSession, path string, policyDirs []string) (*
 	}
 	fmt.Fprintf(a.stderr, "Planning again from %s to check the saved plan...\n", strings.Join(sp.Inputs.Paths, ", "))
 	dirs := slices.Concat(sp.Inputs.PolicyDirs, policyDirs)
-	pl, err := a.makePlan(cloud, slices.Compact(dirs), sp.Inputs.Paths, true)
+	pl, err := a.makePlan(cloud, slices.Compact(dirs), sp.Inputs.Paths, planFor{apply: true})
 	if err != nil {
 		return nil, err
 	}

@@ -29,7 +29,8 @@ var allowed = map[string][]string{
 	"internal/filelock":     {},
 	"internal/provider/...": {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent"},
 	"internal/offlinelogs":  {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent", "internal/provider/teo"},
-	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/mdsafe"},
+	"internal/datamap":      {"spec", "diff", "policy"},
+	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/mdsafe", "internal/datamap"},
 	"internal/archtest":     {},
 	// The runner simulation for action.yml; its tests drive the emulators.
 	"internal/actiontest": {},

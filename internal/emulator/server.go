@@ -127,6 +127,7 @@ func New(opts Options) (*Server, error) {
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/v2/", s.countLTS(lts))
+	mux.Handle("/v3/auth/projects", s.countIAM(lts))
 	mux.HandleFunc("/offline-logs/", s.tencent.ServeOfflineLog)
 	mux.HandleFunc("/cls-exports/", s.tencent.ServeExportFile)
 	mux.HandleFunc("/{$}", s.tencent.ServeHTTP)
@@ -205,6 +206,14 @@ func (s *Server) countLTS(next http.Handler) http.Handler {
 		if i := strings.IndexByte(rest, '/'); i >= 0 {
 			s.count("lts:" + r.Method + " " + strings.TrimRight(rest[i:], "/"))
 		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// countIAM counts IAM requests as "iam:METHOD /v3/auth/projects".
+func (s *Server) countIAM(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.count("iam:" + r.Method + " " + r.URL.Path)
 		next.ServeHTTP(w, r)
 	})
 }
