@@ -85,9 +85,14 @@ func diffTasks(p *Plan, desired, raw *spec.Document, live []LiveTask, scopes *sc
 			continue
 		}
 		lt := live[j]
+		liveTask, masked := unmaskTask(lt.Task, want)
+		if len(masked) > 0 {
+			p.Notes = append(p.Notes, maskedNote(want.Name, masked))
+		}
 		// One flattening of the live task serves the fingerprint and,
-		// with the desired secret marks on its headers, the comparison.
-		gotFields := appendTaskFields(gotBuf[:0], NormalizeTask(lt.Task))
+		// with the desired secret marks on its headers, the comparison
+		// (secrets enter the fingerprint as "(secret)", masked or not).
+		gotFields := appendTaskFields(gotBuf[:0], NormalizeTask(liveTask))
 		gotBuf = gotFields
 		fpBuf = append(fpBuf[:0], gotFields...)
 		c.LiveID, c.Fingerprint = lt.ID, fingerprint(fpBuf)

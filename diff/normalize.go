@@ -39,6 +39,11 @@ func NormalizeTask(t spec.DeliveryTask) spec.DeliveryTask {
 			t.LogFormat = nil
 		}
 	}
+	// A Modify writes the default format out (DefaultLogFormat): it reads
+	// back as that explicit format, which means the default.
+	if d := DefaultLogFormat(t.Type); d != nil && t.LogFormat != nil && *t.LogFormat == *d {
+		t.LogFormat = nil
+	}
 	if ce := t.CustomEndpoint; ce != nil {
 		c := *ce
 		// §6: Protocol omitted = derived from the URL scheme.
@@ -51,6 +56,24 @@ func NormalizeTask(t spec.DeliveryTask) spec.DeliveryTask {
 		t.CustomEndpoint = &c
 	}
 	return t
+}
+
+// DefaultLogFormat is the documented default format of custom_endpoint
+// and s3 tasks written out (edgeone-logs.md §2: "omitted = default
+// (custom_endpoint: JSON array of objects per batch; s3: JSON Lines)"),
+// or nil for other task types, where only json exists. A Modify sends it
+// instead of omitting LogFormat: whether an omitted LogFormat resets to
+// the default (the Modify doc) or keeps the old format (the SDK model
+// texts) is UNCONFIRMED (§3), and the explicit value means the same under
+// both readings.
+func DefaultLogFormat(taskType string) *spec.LogFormat {
+	switch taskType {
+	case "custom_endpoint":
+		return &spec.LogFormat{FormatType: "json", BatchPrefix: "[", BatchSuffix: "]", RecordDelimiter: ","}
+	case "s3":
+		return &spec.LogFormat{FormatType: "json", RecordDelimiter: "\n"}
+	}
+	return nil
 }
 
 func normalizeCustomFields(in []spec.CustomField) []spec.CustomField {

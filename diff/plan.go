@@ -33,6 +33,9 @@ type Plan struct {
 	// Scopes feeds the safety valve: live resources and destructive changes
 	// per declared scope.
 	Scopes []ScopeStat `json:"scopes,omitempty"`
+	// Notes tell the reader what the plan could not compare, e.g. secrets
+	// the API returns masked (one note per task).
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Change is the single action planned for one resource.
@@ -115,6 +118,7 @@ func (p *Plan) finish() {
 	for i := range p.Unmanaged {
 		p.Unmanaged[i].Place = placeOf(p.Unmanaged[i].Kind, p.Unmanaged[i].Key)
 	}
+	sort.Strings(p.Notes)
 	p.Summary = Summary{}
 	for _, c := range p.Changes {
 		switch c.Action {

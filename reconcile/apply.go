@@ -20,6 +20,10 @@ const (
 	StatusDone    Status = "done"
 	StatusFailed  Status = "failed"
 	StatusSkipped Status = "not attempted"
+	// StatusWaiting is reported through Progress while a step waits (for
+	// a deleted resource to be gone, a write to show); the change is not
+	// finished yet and Note says what it waits for.
+	StatusWaiting Status = "waiting"
 )
 
 // Result is what happened to one change of the plan.
@@ -41,7 +45,8 @@ type Applier struct {
 	Retry       RetryPolicy
 	Parallelism int // concurrent steps within a phase; 0 = 4
 	// Progress, when set, is called after each change finishes (from
-	// several goroutines, serialized by the applier).
+	// several goroutines, serialized by the applier), and with a
+	// StatusWaiting result when a step has to wait.
 	Progress func(done, total int, r Result)
 }
 
@@ -117,7 +122,7 @@ func (run *applyRun) runBatch(ctx context.Context, batch []int) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			err := run.execute(ctx, i)
+			err := run.execute(run.notifying(ctx, i), i)
 			run.finish(i, err, true)
 		}()
 	}
@@ -167,6 +172,21 @@ func (run *applyRun) finish(i int, err error, attempted bool) {
 	if last && run.a.Progress != nil {
 		run.progress(done, total, r)
 	}
+}
+
+// notifying gives step i a context through which its provider reports
+// waits (Notify) as StatusWaiting progress.
+func (run *applyRun) notifying(ctx context.Context, i int) context.Context {
+	if run.a.Progress == nil {
+		return ctx
+	}
+	c := run.plan.Changes[run.steps[i].change]
+	return withNotify(ctx, func(msg string) {
+		run.mu.Lock()
+		done, total := run.finished, len(run.plan.Changes)
+		run.mu.Unlock()
+		run.progress(done, total, Result{Change: c, Status: StatusWaiting, Note: msg})
+	})
 }
 
 func (run *applyRun) progress(done, total int, r Result) {

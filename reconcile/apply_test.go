@@ -33,7 +33,14 @@ type env struct {
 	providers map[spec.Kind]reconcile.Provider
 }
 
+// newEnv is an emulator with the test world and a teo provider on it.
+// Reads are consistent here: a write whose response was dropped before it
+// was handled need not be looked for long before it is sent again.
 func newEnv(t *testing.T, opts emulator.Options) *env {
+	return newEnvSettle(t, opts, tencent.Settle{Timeout: time.Second})
+}
+
+func newEnvSettle(t *testing.T, opts emulator.Options, settle tencent.Settle) *env {
 	t.Helper()
 	opts.World = []byte(world)
 	srv, err := emulator.New(opts)
@@ -48,6 +55,7 @@ func newEnv(t *testing.T, opts emulator.Options) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	p.SetSettle(settle)
 	return &env{srv: srv, providers: map[spec.Kind]reconcile.Provider{spec.KindDeliveryTask: p}}
 }
 

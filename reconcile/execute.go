@@ -38,7 +38,9 @@ func (run *applyRun) execute(ctx context.Context, i int) error {
 		if want.Kind() == "" || got.Kind() == "" {
 			return fmt.Errorf("update %s %q: the desired or live resource is unknown", c.Kind, c.Name)
 		}
-		err := run.a.retry().do(ctx, true, func() error { return p.Update(ctx, got, want) })
+		note, err := run.confirmed(ctx, p, got, func() error { return p.Update(ctx, got, want) },
+			func(objs []Object) bool { return matches(objs, got.ID, want) })
+		run.setNote(st.change, note)
 		return wrapStep(err, "update", c)
 	case stepDelete:
 		if got.Kind() == "" {
@@ -46,15 +48,28 @@ func (run *applyRun) execute(ctx context.Context, i int) error {
 			// project), which only the read gives.
 			return fmt.Errorf("delete %s %q: live object %s was not read", c.Kind, c.Name, c.LiveID)
 		}
-		err := run.a.retry().do(ctx, true, func() error {
+		note, err := run.confirmed(ctx, p, got, func() error {
 			if err := p.Delete(ctx, got); err != nil && !isNotFound(err) {
 				return err
 			}
 			return nil
-		})
+		}, func(objs []Object) bool { return !listed(objs, got.ID) })
+		run.setNote(st.change, note)
+		if err == nil && c.Action == diff.ActionReplace && c.ReplaceOrder == diff.DeleteThenCreate {
+			err = run.awaitGone(ctx, p, got)
+		}
 		return wrapStep(err, "delete", c)
 	}
 	return nil
+}
+
+func (run *applyRun) setNote(change int, note string) {
+	if note == "" {
+		return
+	}
+	run.mu.Lock()
+	run.notes[change] = note
+	run.mu.Unlock()
 }
 
 func wrapStep(err error, op string, c diff.Change) error {

@@ -18,10 +18,15 @@ type SavedTarget struct {
 	Emulator string `json:"emulator,omitempty"`
 	// TencentEndpoint and HuaweiEndpoint are the endpoint URLs
 	// (LOGCTL_TENCENT_ENDPOINT, LOGCTL_HUAWEI_ENDPOINT); empty means the
-	// vendors' public API hosts (the Tencent Cloud China site, which is the
-	// only site logctl addresses).
+	// vendors' public API hosts.
 	TencentEndpoint string `json:"tencentEndpoint,omitempty"`
 	HuaweiEndpoint  string `json:"huaweiEndpoint,omitempty"`
+	// TencentSite is the Tencent Cloud site, "china" or "intl": two sites
+	// with separate accounts. TencentSiteFromFiles says the files chose it
+	// (defaults.tencent.site); then the files' digests bind it, and the site
+	// variables of the apply do not count.
+	TencentSite          string `json:"tencentSite,omitempty"`
+	TencentSiteFromFiles bool   `json:"tencentSiteFromFiles,omitempty"`
 	// TencentKey is "sha256:" and the first 16 hex digits of the SHA-256 of
 	// the SecretId from the environment. The account (AppId) behind a
 	// SecretId cannot be known without calling the API, so the key stands
@@ -44,7 +49,14 @@ func (t SavedTarget) String() string {
 	if t.Emulator != "" {
 		return "the emulator (--emulator, state " + t.Emulator + ")"
 	}
-	parts := []string{"Tencent " + orPublic(t.TencentEndpoint, "tencentcloudapi.com")}
+	host := "tencentcloudapi.com"
+	if t.TencentSite == "intl" {
+		host = "intl.tencentcloudapi.com"
+	}
+	parts := []string{"Tencent " + orPublic(t.TencentEndpoint, host)}
+	if t.TencentSite != "" {
+		parts[0] += " (site " + t.TencentSite + ")"
+	}
 	if t.TencentKey != "" {
 		parts = append(parts, "SecretId "+t.TencentKey)
 	}
@@ -63,13 +75,15 @@ func orPublic(endpoint, public string) string {
 }
 
 // Mismatch says how now differs from the saved target, or "" when apply
-// may go on. An identity unknown on either side (temporary keys, keys
+// may go on. now is the target of the apply as the environment gives it
+// (its site from the site variables). An identity unknown on either side (temporary keys, keys
 // from a profile file) is not compared: the re-plan still reads that
 // target's live state and refuses a plan that differs.
 func (t SavedTarget) Mismatch(now SavedTarget) string {
 	differ := filepath.Clean(t.Emulator) != filepath.Clean(now.Emulator) ||
 		t.TencentEndpoint != now.TencentEndpoint || t.HuaweiEndpoint != now.HuaweiEndpoint ||
-		known(t.TencentKey, now.TencentKey) || known(t.HuaweiProject, now.HuaweiProject)
+		known(t.TencentKey, now.TencentKey) || known(t.HuaweiProject, now.HuaweiProject) ||
+		!t.TencentSiteFromFiles && known(t.TencentSite, now.TencentSite)
 	if !differ {
 		return ""
 	}

@@ -22,6 +22,8 @@ func TestSavedTargetMismatch(t *testing.T) {
 		{"another key", cloud, SavedTarget{TencentKey: KeyDigest("AKIDTWO"), HuaweiProject: "p1"}, "SecretId " + KeyDigest("AKIDTWO")},
 		{"another project", cloud, SavedTarget{TencentKey: KeyDigest("AKIDONE"), HuaweiProject: "p2"}, "project p2"},
 		{"temporary keys now", cloud, SavedTarget{HuaweiProject: "p1"}, ""},
+		{"site from the variables", SavedTarget{TencentSite: "china"}, SavedTarget{TencentSite: "intl"}, "Tencent public API (intl.tencentcloudapi.com) (site intl)"},
+		{"site from the files", SavedTarget{TencentSite: "intl", TencentSiteFromFiles: true}, SavedTarget{TencentSite: "china"}, ""},
 		{"another endpoint", cloud, SavedTarget{TencentEndpoint: "https://proxy.example.com", TencentKey: KeyDigest("AKIDONE"), HuaweiProject: "p1"}, "endpoint https://proxy.example.com"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

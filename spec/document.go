@@ -150,6 +150,7 @@ func (doc *Document) mergeDefaults(file string, pd parsedDoc) Diagnostics {
 			doc.Defaults.Tencent = &TencentDefaults{}
 		}
 		set("defaults.tencent.region", &doc.Defaults.Tencent.Region, d.Tencent.Region)
+		set("defaults.tencent.site", &doc.Defaults.Tencent.Site, d.Tencent.Site)
 	}
 	if d.Huawei != nil {
 		if doc.Defaults.Huawei == nil {
@@ -238,6 +239,14 @@ func (doc *Document) ReleaseInput() {
 	doc.input.mu.Lock()
 	defer doc.input.mu.Unlock()
 	doc.input.m, doc.input.released = nil, true
+}
+
+// TencentSite is defaults.tencent.site ("" when no file sets it).
+func (doc *Document) TencentSite() string {
+	if t := doc.Defaults.Tencent; t != nil {
+		return t.Site
+	}
+	return ""
 }
 
 // CreateAPI is the Huawei API used to create dumps: "transfers" or "log-dump".

@@ -43,9 +43,10 @@ type Defaults struct {
 	Huawei  *HuaweiDefaults  `yaml:"huawei" json:"huawei,omitempty"`
 }
 
-// TencentDefaults apply to exports.
+// TencentDefaults apply to exports (region) and to every Tencent call (site).
 type TencentDefaults struct {
 	Region string `yaml:"region" json:"region,omitempty" doc:"Default CLS region of exports, e.g. ap-guangzhou."`
+	Site   string `yaml:"site" json:"site,omitempty" enum:"china|intl" doc:"Which Tencent Cloud site the account is on: china (default, teo.tencentcloudapi.com) or intl (teo.intl.tencentcloudapi.com). LOGCTL_TENCENT_SITE or TENCENTCLOUD_SITE apply when this is not set."`
 }
 
 // HuaweiDefaults apply to dumps.
@@ -116,8 +117,8 @@ type CLSDestination struct {
 // CustomEndpoint is an HTTP(S) receiver.
 type CustomEndpoint struct {
 	URL          string   `yaml:"url" json:"url,omitempty" logctl:"required" doc:"http:// or https:// URL of the receiver."`
-	AccessID     string   `yaml:"accessId" json:"accessId,omitempty" doc:"Secret: must be a ${env:NAME} reference."`
-	AccessKey    string   `yaml:"accessKey" json:"accessKey,omitempty" doc:"Secret: must be a ${env:NAME} reference."`
+	AccessID     string   `yaml:"accessId" json:"accessId,omitempty" doc:"Secret: must be a ${env:NAME} reference. If the API returns it masked, plans do not compare it: rotate it with apply --replace-secrets."`
+	AccessKey    string   `yaml:"accessKey" json:"accessKey,omitempty" doc:"Secret: must be a ${env:NAME} reference. If the API returns it masked, plans do not compare it: rotate it with apply --replace-secrets."`
 	CompressType string   `yaml:"compressType" json:"compressType,omitempty" enum:"gzip" doc:"gzip, or omitted for none."`
 	Protocol     string   `yaml:"protocol" json:"protocol,omitempty" enum:"http|https"`
 	Headers      []Header `yaml:"headers" json:"headers,omitempty"`
@@ -136,8 +137,8 @@ type S3Destination struct {
 	Region       string `yaml:"region" json:"region,omitempty" logctl:"required"`
 	Bucket       string `yaml:"bucket" json:"bucket,omitempty" logctl:"required" doc:"bucket/dir/; the directory is created."`
 	CompressType string `yaml:"compressType" json:"compressType,omitempty" enum:"gzip"`
-	AccessID     string `yaml:"accessId" json:"accessId,omitempty" logctl:"required" doc:"Secret: must be a ${env:NAME} reference."`
-	AccessKey    string `yaml:"accessKey" json:"accessKey,omitempty" logctl:"required" doc:"Secret: must be a ${env:NAME} reference."`
+	AccessID     string `yaml:"accessId" json:"accessId,omitempty" logctl:"required" doc:"Secret: must be a ${env:NAME} reference. If the API returns it masked, plans do not compare it: rotate it with apply --replace-secrets."`
+	AccessKey    string `yaml:"accessKey" json:"accessKey,omitempty" logctl:"required" doc:"Secret: must be a ${env:NAME} reference. If the API returns it masked, plans do not compare it: rotate it with apply --replace-secrets."`
 }
 
 // Export is a CLS export task. Every field is immutable: an edited export is a

@@ -21,6 +21,9 @@ type applyOptions struct {
 	autoApprove bool
 	force       bool
 	parallelism int
+	// replaceSecrets re-sends the secrets of every delivery task that has
+	// some, for rotating secrets the API returns masked.
+	replaceSecrets bool
 }
 
 func newApplyCmd(a *app) *cobra.Command {
@@ -52,6 +55,11 @@ The lock dies with its process, so there is never a stale lock to remove.
 Applies on different machines do not see each other: in CI, run one apply per
 directory at a time (a concurrency group).
 
+Secrets the API returns masked (******) cannot be compared: the plan says
+so in a note and leaves them alone. After rotating such a secret, run
+apply --replace-secrets: every delivery task that carries secrets
+(accessId, accessKey, secret headers) is updated and sends them again.
+
 Safety valve: in a scope with at least 10 live resources (safety.minResources),
 a plan that deletes or replaces more than 30% of them (safety.maxPercent) is
 refused with exit 4 unless --force is given.
@@ -73,6 +81,9 @@ moved since it was made, or the plan file was edited).`,
   # In CI on merge to main:
   logctl apply --auto-approve logs/
 
+  # After rotating S3 or endpoint credentials the API shows masked:
+  logctl apply --replace-secrets logs/
+
   # Apply exactly what was reviewed; refuses (exit 5) if the files or the
   # live state moved since:
   logctl plan --out plan.json logs/
@@ -80,6 +91,9 @@ moved since it was made, or the plan file was edited).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.planFile != "" && len(args) > 0 {
 				return withCode(exitError, fmt.Errorf("apply: give either paths or --plan, not both"))
+			}
+			if o.planFile != "" && o.replaceSecrets {
+				return withCode(exitError, fmt.Errorf("apply: --replace-secrets makes a new plan; it cannot change a saved --plan"))
 			}
 			return runApply(a, o, args)
 		},
@@ -90,6 +104,7 @@ moved since it was made, or the plan file was edited).`,
 	f.BoolVar(&o.autoApprove, "auto-approve", false, "do not ask for confirmation (required without a terminal)")
 	f.BoolVar(&o.force, "force", false, "pass the safety valve: allow deleting or replacing a large part of a scope")
 	f.IntVar(&o.parallelism, "parallelism", 4, "changes applied at once within a phase (rate limits still apply)")
+	f.BoolVar(&o.replaceSecrets, "replace-secrets", false, "re-send the secrets of every delivery task that has some (rotate secrets the API masks)")
 	return cmd
 }
 
@@ -112,6 +127,9 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if o.replaceSecrets {
+		diff.ResendSecrets(pl.plan, pl.resolved)
 	}
 	if err := render.Plan(a.stdout, "text", pl.plan, render.PlanOptions{Color: colorOutput(a)}); err != nil {
 		return withCode(exitError, err)

@@ -176,7 +176,7 @@ func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, []policy.Finding,
 		return nil, nil, withCode(exitError, err)
 	}
 	defer cloud.stop()
-	providers, err := newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI()})
+	providers, err := newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI(), TencentSite: doc.TencentSite()})
 	if err != nil {
 		return nil, nil, withCode(exitError, err)
 	}

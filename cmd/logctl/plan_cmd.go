@@ -121,7 +121,7 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		sp, err := newSavedPlan(pl, paths, o.policyDirs, a.target(cloud))
+		sp, err := newSavedPlan(pl, paths, o.policyDirs, a.target(cloud, pl.raw.TencentSite()))
 		if err == nil {
 			err = writeSavedPlan(o.out, sp)
 		}
@@ -167,7 +167,7 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planF
 		return nil, withCode(exitError, fmt.Errorf("%d environment variables are missing", len(in.rdiags)))
 	}
 	pl.targets = in.targets
-	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI()})
+	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI(), TencentSite: raw.TencentSite()})
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}

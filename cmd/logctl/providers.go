@@ -39,6 +39,9 @@ type providerOptions struct {
 	// CreateAPI picks how dumps are created: "transfers" (or "") or
 	// "log-dump" (spec.Document.CreateAPI, defaults.huawei.createApi).
 	CreateAPI string
+	// TencentSite is defaults.tencent.site (spec.Document.TencentSite);
+	// "" leaves the choice to LOGCTL_TENCENT_SITE / TENCENTCLOUD_SITE.
+	TencentSite string
 }
 
 // newProviders is the explicit registry: one provider per kind, built from
@@ -60,7 +63,11 @@ func newProviders(getenv func(string) string, opts providerOptions) (map[spec.Ki
 	if opts.Endpoint != "" {
 		tencentEndpoint, huaweiEndpoint = opts.Endpoint, opts.Endpoint
 	}
-	tc := tencent.Config{Endpoint: tencentEndpoint, Getenv: getenv, HTTPClient: opts.HTTPClient, Timeout: opts.Timeout}
+	site, err := tencent.ResolveSite(opts.TencentSite, getenv)
+	if err != nil {
+		return nil, err
+	}
+	tc := tencent.Config{Endpoint: tencentEndpoint, Site: site, Getenv: getenv, HTTPClient: opts.HTTPClient, Timeout: opts.Timeout}
 	hc := lts.Config{Endpoint: huaweiEndpoint, Getenv: getenv, HTTPClient: opts.HTTPClient, Timeout: opts.Timeout}
 	// Against an endpoint of the user's choosing (an emulator, a proxy)
 	// the instance metadata services that end the vendors' credential

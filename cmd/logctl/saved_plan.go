@@ -36,8 +36,9 @@ func newSavedPlan(pl *planned, paths, policyDirs []string, target reconcile.Save
 
 // target is where this command's clients point, as a saved plan records it.
 // With --emulator only the state file counts: the overlay's endpoint and
-// keys are the emulator's own.
-func (a *app) target(cloud *cloudSession) reconcile.SavedTarget {
+// keys are the emulator's own. fileSite is defaults.tencent.site of the
+// files, or "" (then the site variables decide).
+func (a *app) target(cloud *cloudSession, fileSite string) reconcile.SavedTarget {
 	if a.emulatorState != "" {
 		return reconcile.SavedTarget{Emulator: a.emulatorState}
 	}
@@ -46,6 +47,10 @@ func (a *app) target(cloud *cloudSession) reconcile.SavedTarget {
 		TencentEndpoint: strings.TrimRight(strings.TrimSpace(getenv(envTencentEndpoint)), "/"),
 		HuaweiEndpoint:  strings.TrimRight(strings.TrimSpace(getenv(envHuaweiEndpoint)), "/"),
 		HuaweiProject:   strings.TrimSpace(getenv(lts.EnvProjectID)),
+	}
+	t.TencentSite, t.TencentSiteFromFiles = fileSite, fileSite != ""
+	if site, err := tencent.ResolveSite(fileSite, getenv); err == nil {
+		t.TencentSite = site
 	}
 	if id := getenv(tencent.EnvSecretID); id != "" && getenv(tencent.EnvSessionToken) == "" {
 		t.TencentKey = reconcile.KeyDigest(id)
@@ -104,7 +109,7 @@ func (a *app) loadPlan(cloud *cloudSession, path string, policyDirs []string) (*
 	}
 	// Before anything is read: a plan reviewed against one target is no
 	// approval for another.
-	if why := sp.Target.Mismatch(a.target(cloud)); why != "" {
+	if why := sp.Target.Mismatch(a.target(cloud, "")); why != "" {
 		return nil, withCode(exitStale, fmt.Errorf("apply: %s; nothing was applied. Plan against this target (logctl plan --out) and review that plan", why))
 	}
 	if err := checkSavedInputs(sp.Inputs); err != nil {

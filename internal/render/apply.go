@@ -55,6 +55,8 @@ func ResultLine(r reconcile.Result) string {
 		return fmt.Sprintf("%s failed: %v", what, r.Err)
 	case reconcile.StatusSkipped:
 		return fmt.Sprintf("%s not attempted: %v", what, r.Err)
+	case reconcile.StatusWaiting:
+		return fmt.Sprintf("%s waiting: %s", what, r.Note)
 	}
 	past := map[diff.Action]string{diff.ActionCreate: "created", diff.ActionUpdate: "updated",
 		diff.ActionReplace: "replaced", diff.ActionDelete: "deleted"}[r.Change.Action]

@@ -22,6 +22,9 @@ func renderPlanMarkdown(w io.Writer, p *diff.Plan, opts PlanOptions) error {
 		}
 		fmt.Fprintln(bw, PlanMarkdownChange(c))
 	}
+	for _, n := range p.Notes {
+		fmt.Fprintf(bw, "> **Note:** %s\n\n", mdsafe.EscapeMarkdown(n))
+	}
 	if len(p.Unmanaged) > 0 {
 		fmt.Fprintf(bw, "<details><summary>%d unmanaged resources (declared in no file, outside every scope; left alone)</summary>\n\n", len(p.Unmanaged))
 		fmt.Fprintln(bw, "| kind | name | where | id |\n|---|---|---|---|")

@@ -47,6 +47,12 @@ func renderPlanText(w io.Writer, p *diff.Plan, opts PlanOptions) error {
 		}
 		writeTextChange(bw, c, st)
 	}
+	if len(p.Notes) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", st.paint(ansiBold, "Notes:"))
+		for _, n := range p.Notes {
+			fmt.Fprintf(bw, "    %s\n", n)
+		}
+	}
 	if len(p.Unmanaged) > 0 {
 		fmt.Fprintf(bw, "\n%s (declared in no file, outside every scope; left alone):\n", st.paint(ansiBold, "Unmanaged"))
 		for _, r := range p.Unmanaged {

@@ -23,6 +23,9 @@ type Config struct {
 	// Region is sent as X-TC-Region when not empty. teo does not need it;
 	// cls does (cls-export.md: CLS is regional).
 	Region string
+	// Site is SiteChina ("" too) or SiteIntl: which vendor host family the
+	// client talks to when Endpoint is empty (site.go).
+	Site string
 	// Getenv looks up credential variables. Nil means an empty environment:
 	// the package never reads the process environment itself.
 	Getenv func(string) string
@@ -76,7 +79,12 @@ func parseEndpoint(raw string) (endpoint, error) {
 // vendorHost is the public host of a service.
 // tencentcloud-api3.md §1: <service>.tencentcloudapi.com, regional form
 // <service>.<region>.tencentcloudapi.com; cls-export.md: CLS is regional.
-func vendorHost(service, region string) string {
+// The international site has one host per service,
+// <service>.intl.tencentcloudapi.com; the region travels in X-TC-Region.
+func vendorHost(service, region, site string) string {
+	if site == SiteIntl {
+		return service + ".intl.tencentcloudapi.com"
+	}
 	if service == "cls" && region != "" {
 		return service + "." + region + ".tencentcloudapi.com"
 	}
@@ -86,7 +94,7 @@ func vendorHost(service, region string) string {
 // resolveEndpoint returns the endpoint a client for service talks to.
 func (cfg Config) resolveEndpoint(service string) (endpoint, error) {
 	if cfg.Endpoint == "" {
-		return endpoint{scheme: "https", host: vendorHost(service, cfg.Region)}, nil
+		return endpoint{scheme: "https", host: vendorHost(service, cfg.Region, cfg.Site)}, nil
 	}
 	return parseEndpoint(cfg.Endpoint)
 }

@@ -44,15 +44,54 @@ func TestParseEndpoint(t *testing.T) {
 }
 
 func TestVendorHost(t *testing.T) {
-	tests := []struct{ service, region, want string }{
-		{"teo", "", "teo.tencentcloudapi.com"},
-		{"teo", "ap-guangzhou", "teo.tencentcloudapi.com"},
-		{"cls", "ap-guangzhou", "cls.ap-guangzhou.tencentcloudapi.com"},
-		{"cls", "", "cls.tencentcloudapi.com"},
+	tests := []struct{ service, region, site, want string }{
+		{"teo", "", "", "teo.tencentcloudapi.com"},
+		{"teo", "ap-guangzhou", SiteChina, "teo.tencentcloudapi.com"},
+		{"cls", "ap-guangzhou", "", "cls.ap-guangzhou.tencentcloudapi.com"},
+		{"cls", "", SiteChina, "cls.tencentcloudapi.com"},
+		{"teo", "", SiteIntl, "teo.intl.tencentcloudapi.com"},
+		{"cls", "ap-singapore", SiteIntl, "cls.intl.tencentcloudapi.com"},
 	}
 	for _, tt := range tests {
-		if got := vendorHost(tt.service, tt.region); got != tt.want {
-			t.Errorf("vendorHost(%q, %q) = %q, want %q", tt.service, tt.region, got, tt.want)
+		if got := vendorHost(tt.service, tt.region, tt.site); got != tt.want {
+			t.Errorf("vendorHost(%q, %q, %q) = %q, want %q", tt.service, tt.region, tt.site, got, tt.want)
 		}
+		ep, err := Config{Region: tt.region, Site: tt.site}.resolveEndpoint(tt.service)
+		if err != nil || ep.host != tt.want || ep.scheme != "https" {
+			t.Errorf("resolveEndpoint(%q) with site %q = %+v, %v; want https://%s", tt.service, tt.site, ep, err, tt.want)
+		}
+	}
+	// An explicit endpoint wins over the site.
+	if ep, _ := (Config{Endpoint: "http://127.0.0.1:1", Site: SiteIntl}).resolveEndpoint("teo"); ep.host != "127.0.0.1:1" {
+		t.Errorf("endpoint with site intl = %+v, want the endpoint", ep)
+	}
+}
+
+func TestResolveSite(t *testing.T) {
+	tests := []struct {
+		name, files string
+		env         map[string]string
+		want, err   string
+	}{
+		{name: "default is china", want: SiteChina},
+		{name: "files", files: "intl", env: map[string]string{EnvSite: "china"}, want: SiteIntl},
+		{name: "logctl variable", env: map[string]string{EnvSite: "intl", EnvSiteVendor: "china"}, want: SiteIntl},
+		{name: "vendor variable", env: map[string]string{EnvSiteVendor: "INTL"}, want: SiteIntl},
+		{name: "unknown names its source", env: map[string]string{EnvSiteVendor: "global"}, err: `TENCENTCLOUD_SITE "global" is not china or intl`},
+		{name: "unknown in files", files: "cn", err: `defaults.tencent.site "cn"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ResolveSite(tt.files, func(k string) string { return tt.env[k] })
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Fatalf("ResolveSite = %q, %v; want %q", got, err, tt.want)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package tencent
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -37,5 +38,42 @@ func TestWalkOffsets(t *testing.T) {
 				t.Errorf("calls %d, offsets (-want +got):\n%s", calls, diff)
 			}
 		})
+	}
+}
+
+// TestWalkOffsetsEnds: a listing that never ends (TotalCount grows with
+// every page, or is absurd) stops with an error after a bound.
+func TestWalkOffsetsEnds(t *testing.T) {
+	tests := []struct {
+		name      string
+		total     func(call int) uint64
+		wantCalls int
+	}{
+		{"total grows with every page", func(call int) uint64 { return uint64(call+2) * 1000 }, MaxPages},
+		{"absurd total", func(int) uint64 { return 1 << 62 }, MaxPages},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			calls, err := WalkOffsets(1000, func(offset, limit int64) (int, uint64, error) {
+				return int(limit), tt.total(int(offset / limit)), nil
+			})
+			if err == nil || !strings.Contains(err.Error(), "did not end") {
+				t.Fatalf("err = %v, want a listing that did not end", err)
+			}
+			if calls != tt.wantCalls {
+				t.Errorf("stopped after %d calls, want %d", calls, tt.wantCalls)
+			}
+		})
+	}
+}
+
+// TestWalkOffsetsSmallPages: a service that serves fewer items than asked
+// is read to the end, not cut off.
+func TestWalkOffsetsSmallPages(t *testing.T) {
+	calls, err := WalkOffsets(1000, func(offset, limit int64) (int, uint64, error) {
+		return int(min(20, 5000-offset)), 5000, nil
+	})
+	if err != nil || calls != 250 {
+		t.Fatalf("calls %d, err %v; want 250 pages of 20", calls, err)
 	}
 }

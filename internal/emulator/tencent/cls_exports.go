@@ -149,11 +149,19 @@ func (h *Handler) describeExports(c *call) (map[string]any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
-	// Newest first, as the console lists them.
+	if h.purgeExports(c.now) {
+		if aerr := h.commit(); aerr != nil {
+			return nil, aerr
+		}
+	}
+	// Newest first, as the console lists them. Under describe-lag an
+	// export shows only DescribeLag after its creation, and a deleted one
+	// until DescribeLag after its delete (exportsLag).
+	cutoff := c.now.Add(-h.cfg.Semantics.DescribeLag).UnixMilli()
 	var all []*Export
 	for i := len(h.cfg.State.Exports) - 1; i >= 0; i-- {
 		e := h.cfg.State.Exports[i]
-		if e.Region == c.region && e.TopicId == *req.TopicId {
+		if e.Region == c.region && e.TopicId == *req.TopicId && e.Created <= cutoff {
 			all = append(all, e)
 		}
 	}
@@ -175,11 +183,20 @@ func (h *Handler) deleteExport(c *call) (map[string]any, *apiError) {
 	if req.ExportId == nil {
 		return nil, missing("ExportId")
 	}
-	i := slices.IndexFunc(h.cfg.State.Exports, func(e *Export) bool { return e.ExportId == *req.ExportId && e.Region == c.region })
+	h.purgeExports(c.now)
+	i := slices.IndexFunc(h.cfg.State.Exports, func(e *Export) bool {
+		return e.ExportId == *req.ExportId && e.Region == c.region && e.Deleted == 0
+	})
 	if i < 0 {
-		return nil, errf("ResourceNotFound.ExportNotExist", "The export task %s does not exist in region %s.", *req.ExportId, c.region)
+		return nil, h.exportNotFound(*req.ExportId, c.region)
 	}
-	h.cfg.State.Exports = slices.Delete(h.cfg.State.Exports, i, i+1)
+	if h.cfg.Semantics.DescribeLag > 0 {
+		e := *h.cfg.State.Exports[i]
+		e.Deleted = c.now.UnixMilli()
+		h.cfg.State.Exports[i] = &e
+	} else {
+		h.cfg.State.Exports = slices.Delete(h.cfg.State.Exports, i, i+1)
+	}
 	if aerr := h.commit(); aerr != nil {
 		return nil, aerr
 	}
@@ -244,4 +261,27 @@ type exportInfo struct {
 	SyntaxRule      uint64
 	DerivedFields   []string
 	CreateTimestamp int64
+}
+
+// exportNotFound answers a DeleteExport of an unknown id: the documented
+// ResourceNotFound.ExportNotExist (cls-export.md §4), or under
+// not-found-plain the plain FailedOperation DeleteExport may also return
+// (cls-export.md §1), the reading a client must survive as well.
+func (h *Handler) exportNotFound(id, region string) *apiError {
+	code := "ResourceNotFound.ExportNotExist"
+	if h.cfg.Semantics.NotFoundPlain {
+		code = "FailedOperation"
+	}
+	return errf(code, "The export task %s does not exist in region %s.", id, region)
+}
+
+// purgeExports drops the exports deleted under describe-lag whose delete
+// the lag has caught up with; it reports whether it changed the state.
+func (h *Handler) purgeExports(now time.Time) bool {
+	cutoff := now.Add(-h.cfg.Semantics.DescribeLag).UnixMilli()
+	n := len(h.cfg.State.Exports)
+	h.cfg.State.Exports = slices.DeleteFunc(h.cfg.State.Exports, func(e *Export) bool {
+		return e.Deleted != 0 && e.Deleted <= cutoff
+	})
+	return len(h.cfg.State.Exports) != n
 }

@@ -16,6 +16,9 @@ type State struct {
 	Seq     uint64    `json:"seq"`
 	Tasks   []*Task   `json:"tasks"`
 	Exports []*Export `json:"exports"`
+	// TaskLog is the write history Describe reads under describe-lag: it
+	// survives a restart so that a lag spans separate runs.
+	TaskLog []*TaskVersion `json:"taskLog,omitempty"`
 }
 
 // Export is a stored CLS export task.
@@ -36,6 +39,9 @@ type Export struct {
 	Created int64 `json:"Created"`
 	// Serial is the numeric id used in the export's file name.
 	Serial uint64 `json:"Serial"`
+	// Deleted (Unix milliseconds) marks an export deleted under
+	// describe-lag: DescribeExports lists it until the lag has passed.
+	Deleted int64 `json:"Deleted,omitempty"`
 }
 
 // uuidFrom derives a UUID-shaped id (version 4 layout) from the seed, a kind

@@ -28,15 +28,20 @@ func (h *Handler) describeTasks(c *call) (map[string]any, *apiError) {
 	if aerr != nil {
 		return nil, aerr
 	}
+	if h.settle(c.now) {
+		if aerr := h.commit(); aerr != nil {
+			return nil, aerr
+		}
+	}
 	var all []*Task
-	for _, t := range h.cfg.State.Tasks {
-		if t.ZoneId == *req.ZoneId && match(t) {
+	for _, t := range h.laggedTasks(*req.ZoneId, c.now) {
+		if match(t) {
 			all = append(all, t)
 		}
 	}
 	out := []taskWire{}
 	for i := offset; i < len(all) && i < offset+limit; i++ {
-		out = append(out, all[i].wire())
+		out = append(out, h.wireOf(all[i]))
 	}
 	return map[string]any{"TotalCount": len(all), "RealtimeLogDeliveryTasks": out}, nil
 }

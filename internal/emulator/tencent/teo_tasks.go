@@ -3,6 +3,7 @@ package tencent
 import (
 	"encoding/json"
 	"slices"
+	"time"
 )
 
 // CreateRealtimeLogDeliveryTask, ModifyRealtimeLogDeliveryTask,
@@ -14,14 +15,24 @@ func (h *Handler) createTask(c *call) (map[string]any, *apiError) {
 	if aerr := decodeParams(c.body, &req, h.cfg.AllowUnknownParameters); aerr != nil {
 		return nil, aerr
 	}
+	h.settle(c.now)
+	if req.LogType != nil {
+		if aerr := h.refuseLegacy(*req.LogType); aerr != nil {
+			return nil, aerr
+		}
+	}
 	t, aerr := h.newTask(&req)
 	if aerr != nil {
+		return nil, aerr
+	}
+	if aerr := h.checkFieldNames(t.LogType, t.Fields); aerr != nil {
 		return nil, aerr
 	}
 	t.TaskId = h.cfg.State.nextID(h.cfg.Seed, "task")
 	t.CreateTime = isoTime(c.now)
 	t.UpdateTime = t.CreateTime
 	h.appendTask(t)
+	h.record(nil, t, c.now.UnixMilli())
 	if aerr := h.commit(); aerr != nil {
 		return nil, aerr
 	}
@@ -108,7 +119,9 @@ func (h *Handler) destination(t *Task, cls *CLSTopic, ep *CustomEndpoint, s3 *S3
 // On create every field is taken (absent = default); on modify an absent
 // field keeps its value, except DeliveryConditions and LogFormat, whose
 // Modify doc says that omitting them means "deliver all" and "default
-// format": the emulator resets them, so a client must always resend them.
+// format": by default the emulator resets them, and under
+// modify-keeps-omitted it keeps them (keepOmitted), so a client must
+// always resend them.
 func (h *Handler) applyConfig(t *Task, z *Zone, cfg *taskConfig, create bool) *apiError {
 	if cfg.TaskName != nil {
 		if aerr := validateTaskName(*cfg.TaskName); aerr != nil {
@@ -146,14 +159,19 @@ func (h *Handler) applyConfig(t *Task, z *Zone, cfg *taskConfig, create bool) *a
 		}
 		t.CustomExpressionFields = normalizeExpressionFields(cfg.CustomExpressionFields)
 	}
-	if aerr := validateConditions(cfg.DeliveryConditions); aerr != nil {
-		return aerr
+	keep := h.keepOmitted(create)
+	if cfg.DeliveryConditions != nil || !keep {
+		if aerr := validateConditions(cfg.DeliveryConditions); aerr != nil {
+			return aerr
+		}
+		t.DeliveryConditions = nonNil(cfg.DeliveryConditions)
 	}
-	t.DeliveryConditions = nonNil(cfg.DeliveryConditions)
-	if aerr := validateLogFormat(t.TaskType, cfg.LogFormat); aerr != nil {
-		return aerr
+	if cfg.LogFormat != nil || !keep {
+		if aerr := validateLogFormat(t.TaskType, cfg.LogFormat); aerr != nil {
+			return aerr
+		}
+		t.LogFormat = normalizeLogFormat(t.TaskType, cfg.LogFormat)
 	}
-	t.LogFormat = normalizeLogFormat(t.TaskType, cfg.LogFormat)
 	return nil
 }
 
@@ -180,9 +198,10 @@ func (h *Handler) modifyTask(c *call) (map[string]any, *apiError) {
 	if z == nil {
 		return nil, errf(codeResourceNotFound, "The zone %s does not exist.", *req.ZoneId)
 	}
-	i := h.findTask(*req.ZoneId, *req.TaskId)
+	h.settle(c.now)
+	i := h.liveTask(*req.ZoneId, *req.TaskId)
 	if i < 0 {
-		return nil, errf("FailedOperation.RealtimeLogNotFound", "The real-time log delivery task %s does not exist in zone %s.", *req.TaskId, *req.ZoneId)
+		return nil, h.notFound(*req.ZoneId, *req.TaskId)
 	}
 	cur := h.cfg.State.Tasks[i]
 	next := cloneTask(cur)
@@ -195,6 +214,19 @@ func (h *Handler) modifyTask(c *call) (map[string]any, *apiError) {
 	ep, s3 := req.CustomEndpoint, req.S3
 	if ep != nil && next.TaskType != "custom_endpoint" || s3 != nil && next.TaskType != "s3" {
 		return nil, errf(codeInvalidParameter, "The destination of a %s task cannot be changed to another type.", next.TaskType)
+	}
+	if h.keepOmitted(false) {
+		if ep != nil {
+			ep = mergeEndpoint(cur.CustomEndpoint, ep)
+		}
+		if s3 != nil {
+			s3 = mergeS3(cur.S3, s3)
+		}
+	}
+	if req.Fields != nil {
+		if aerr := h.checkFieldNames(next.LogType, req.Fields); aerr != nil {
+			return nil, aerr
+		}
 	}
 	if ep != nil {
 		if aerr := validateCustomEndpoint(ep); aerr != nil {
@@ -217,6 +249,7 @@ func (h *Handler) modifyTask(c *call) (map[string]any, *apiError) {
 	next.UpdateTime = isoTime(c.now)
 	h.cfg.State.Tasks[i] = next
 	h.tasksChanged()
+	h.record(cur, next, c.now.UnixMilli())
 	if aerr := h.commit(); aerr != nil {
 		return nil, aerr
 	}
@@ -237,16 +270,26 @@ func (h *Handler) deleteTask(c *call) (map[string]any, *apiError) {
 	if h.cfg.World.zone(*req.ZoneId) == nil {
 		return nil, errf(codeResourceNotFound, "The zone %s does not exist.", *req.ZoneId)
 	}
-	i := h.findTask(*req.ZoneId, *req.TaskId)
+	h.settle(c.now)
+	i := h.liveTask(*req.ZoneId, *req.TaskId)
 	if i < 0 {
-		return nil, errf("FailedOperation.RealtimeLogNotFound", "The real-time log delivery task %s does not exist in zone %s.", *req.TaskId, *req.ZoneId)
+		return nil, h.notFound(*req.ZoneId, *req.TaskId)
 	}
-	h.cfg.State.Tasks = slices.Delete(h.cfg.State.Tasks, i, i+1)
-	h.tasksChanged()
+	h.removeTask(i, c.now)
 	if aerr := h.commit(); aerr != nil {
 		return nil, aerr
 	}
 	return map[string]any{}, nil
+}
+
+// settle brings the stored tasks up to now: finished asynchronous deletes
+// are purged and log versions nobody can see are dropped. A change is
+// persisted by the caller's commit (reads commit it themselves).
+func (h *Handler) settle(now time.Time) bool {
+	changed := h.purge(now)
+	before := len(h.cfg.State.TaskLog)
+	h.pruneLog(now)
+	return changed || len(h.cfg.State.TaskLog) != before
 }
 
 func (h *Handler) findTask(zone, id string) int {

@@ -147,13 +147,17 @@ type Task struct {
 	S3                     *S3                     `json:"S3"`
 	CreateTime             string                  `json:"CreateTime"`
 	UpdateTime             string                  `json:"UpdateTime"`
+	// GoneAt (Unix milliseconds) is when a task being deleted under
+	// async-delete disappears; 0 for a live task. Emulator bookkeeping.
+	GoneAt int64 `json:"GoneAt,omitempty"`
 }
 
-// taskWire is RealtimeLogDeliveryTask on the wire: Task without ZoneId,
-// which is emulator bookkeeping.
+// taskWire is RealtimeLogDeliveryTask on the wire: Task without ZoneId and
+// GoneAt, which are emulator bookkeeping.
 type taskWire struct {
 	Task
 	ZoneId *struct{} `json:"ZoneId,omitempty"`
+	GoneAt *struct{} `json:"GoneAt,omitempty"`
 }
 
 // wire is the Describe form of t, with empty lists as [].

@@ -35,6 +35,9 @@ func (p *Provider) Create(ctx context.Context, desired reconcile.Object) (string
 		// A success without an id: the export may exist; find it by identity.
 		return "", fmt.Errorf("%s: the response has no ExportId: %w", what, apierr.ErrOutcomeUnknown)
 	}
+	// Past the bound the export counts as created: the verifying plan
+	// shows whether it is.
+	_, _ = p.awaitListed(ctx, a, e.TopicID, resp.ExportId, true)
 	return resp.ExportId, nil
 }
 
@@ -44,8 +47,9 @@ func (p *Provider) Update(ctx context.Context, live, desired reconcile.Object) e
 	return fmt.Errorf("update export %s: exports are immutable, replace it instead: %w", live.ID, apierr.ErrInvalid)
 }
 
-// Delete deletes the export in its region; one already gone is
-// apierr.ErrNotFound (ResourceNotFound.ExportNotExist).
+// Delete deletes the export in its region and waits until the topic no
+// longer lists it; one already gone is apierr.ErrNotFound, confirmed by a
+// fresh read whatever the code (deleteFailed).
 func (p *Provider) Delete(ctx context.Context, live reconcile.Object) error {
 	if live.ID == "" || live.Export == nil {
 		return fmt.Errorf("delete export: the live object needs an ExportId and its export: %w", apierr.ErrInvalid)
@@ -58,7 +62,13 @@ func (p *Provider) Delete(ctx context.Context, live reconcile.Object) error {
 		return fmt.Errorf("delete export %s: %w", live.ID, err)
 	}
 	if _, err := a.DeleteExport(ctx, &DeleteExportRequest{ExportId: live.ID}); err != nil {
-		return fmt.Errorf("delete export %s in %s: %w", live.ID, a.Region(), err)
+		if err := p.deleteFailed(ctx, a, live.Export.TopicID, live.ID, err); err != nil {
+			return fmt.Errorf("delete export %s in %s: %w", live.ID, a.Region(), err)
+		}
+		return nil
+	}
+	if _, err := p.awaitListed(ctx, a, live.Export.TopicID, live.ID, false); err != nil {
+		return fmt.Errorf("delete export %s in %s: wait until it is gone: %w", live.ID, a.Region(), err)
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ type Provider struct {
 	cfg      tencent.Config
 	limits   *ratelimit.Set
 	pageSize int64 // DescribeExports page; tests lower it
+	settle   tencent.Settle
 
 	mu   sync.Mutex
 	apis map[string]*API // by region
@@ -38,7 +39,7 @@ func New(cfg tencent.Config, limits *ratelimit.Set) (*Provider, error) {
 	if limits == nil {
 		limits = ratelimit.NewSet(ratelimit.Vendor(), ratelimit.Clock{})
 	}
-	return &Provider{cfg: cfg, limits: limits, pageSize: MaxDescribeLimit, apis: map[string]*API{}}, nil
+	return &Provider{cfg: cfg, limits: limits, pageSize: MaxDescribeLimit, settle: tencent.DefaultSettle(), apis: map[string]*API{}}, nil
 }
 
 // Kind is spec.KindExport.

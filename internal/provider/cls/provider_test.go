@@ -36,6 +36,10 @@ const confWorld = `tencent:
 func confProvider(t *testing.T, opts emulator.Options, limits *ratelimit.Set) (*Provider, *emulator.Server, tencent.Config) {
 	t.Helper()
 	opts.World = []byte(confWorld)
+	clk := &providertest.Clock{}
+	if opts.Now == nil {
+		opts.Now = clk.Now
+	}
 	srv, err := emulator.New(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -50,6 +54,8 @@ func confProvider(t *testing.T, opts emulator.Options, limits *ratelimit.Set) (*
 		t.Fatal(err)
 	}
 	p.pageSize = 2 // exercise paging with a handful of exports
+	// Waiting for writes to show moves the emulator's clock instead.
+	p.SetSettle(tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.Sleep})
 	return p, srv, cfg
 }
 
@@ -59,6 +65,8 @@ func confEnv(t *testing.T, opts emulator.Options) providertest.Env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The throttling control must not wait: that would spread its burst.
+	unpaced.SetSettle(tencent.Settle{Timeout: 0})
 	return providertest.Env{
 		Provider: p, Server: srv, Unlimited: unpaced,
 		Target:     reconcile.Target{Kind: spec.KindExport, Region: confRegion, TopicID: confTopic},

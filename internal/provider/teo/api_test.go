@@ -11,8 +11,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func ptr[T any](v T) *T { return &v }
-
 // seedFields etc. are the values of the vendor examples (seed pages of
 // CreateRealtimeLogDeliveryTask, DownloadL4Logs, DownloadL7Logs 2022-01-06).
 var (

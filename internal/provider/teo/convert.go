@@ -2,7 +2,9 @@ package teo
 
 import (
 	"fmt"
+	"strings"
 
+	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/apierr"
 	"github.com/logctl/logctl/spec"
 )
@@ -18,6 +20,10 @@ const (
 	statusEnabled  = "enabled"
 	statusDisabled = "disabled"
 	statusDeleted  = "deleted" // the CLS destination was deleted
+	// statusDeleting: a task whose delete has not finished (the
+	// asynchronous-delete reading, edgeone-logs.md §4; emulator switch
+	// async-delete). Not a documented value.
+	statusDeleting = "deleting"
 )
 
 // defaultSample is Sample's meaning when omitted: 100 % (§2).
@@ -109,11 +115,15 @@ func createRequest(t *spec.DeliveryTask) (*CreateTaskRequest, error) {
 
 // modifyRequest builds ModifyRealtimeLogDeliveryTask's input resending every
 // mutable field, so the task ends up exactly as desired whatever the
-// omission rules are (§3): lists are sent as [] to clear them, Sample as
-// 1000 when unset (an omitted Sample keeps the old value), and
-// DeliveryConditions always (the doc says omitting it means "deliver all").
-// LogFormat is left out when unset: the doc's "omitted = default format" is
-// the only way to ask for the default of custom_endpoint and s3 tasks.
+// omission rules are. Two readings of an omitted member exist (§3,
+// UNCONFIRMED; emulator switch modify-keeps-omitted): the Modify doc's
+// "reset to default" for LogFormat and DeliveryConditions, and the SDK
+// model texts' "keep the old value". Nothing is left to omission: lists
+// are sent as [] to clear them, Sample as 1000 when unset, an unset
+// LogFormat of a custom_endpoint or s3 task as the default format written
+// out (diff.DefaultLogFormat; cls and log_analysis tasks only know json,
+// so omitting it is the same under both readings), and a destination with
+// every member, cleared ones as "" or [] (endpointToModify, s3ToModify).
 // Area, LogType, TaskType and CLS are not accepted by Modify: changing them
 // is a replace, planned by diff.
 func modifyRequest(id string, t *spec.DeliveryTask) (*ModifyTaskRequest, error) {
@@ -133,11 +143,50 @@ func modifyRequest(id string, t *spec.DeliveryTask) (*ModifyTaskRequest, error) 
 		CustomFields:       nonNil(customFieldsToWire(t.CustomFields)),
 		DeliveryConditions: nonNil(conditionsToWire(t.DeliveryConditions)),
 		Sample:             sample,
-		LogFormat:          logFormatToWire(t.LogFormat),
-		CustomEndpoint:     endpointToWire(t.CustomEndpoint),
-		S3:                 s3ToWire(t.S3),
+		LogFormat:          logFormatToModify(t),
+		CustomEndpoint:     endpointToModify(t.CustomEndpoint),
+		S3:                 s3ToModify(t.S3),
 	}, nil
 }
+
+// logFormatToModify is the LogFormat a Modify sends: the desired one, or
+// the default written out where a task type has one.
+func logFormatToModify(t *spec.DeliveryTask) *LogFormat {
+	if t.LogFormat != nil {
+		return logFormatToWire(t.LogFormat)
+	}
+	return logFormatToWire(diff.DefaultLogFormat(t.Type))
+}
+
+// endpointToModify sends every member of a custom endpoint: cleared
+// credentials and compression as "", no headers as [], and an unset
+// Protocol as the one the URL's scheme implies (§6: omitted = derived from
+// the URL; "" is not a documented value).
+func endpointToModify(e *spec.CustomEndpoint) *CustomEndpoint {
+	w := endpointToWire(e)
+	if w == nil {
+		return nil
+	}
+	w.AccessId, w.AccessKey, w.CompressType = ptr(e.AccessID), ptr(e.AccessKey), ptr(e.CompressType)
+	if e.Protocol == "" {
+		if scheme, _, ok := strings.Cut(e.URL, "://"); ok {
+			w.Protocol = ptr(strings.ToLower(scheme))
+		}
+	}
+	w.Headers = nonNil(w.Headers)
+	return w
+}
+
+// s3ToModify sends an S3 destination with CompressType "" when unset.
+func s3ToModify(s *spec.S3Destination) *S3 {
+	w := s3ToWire(s)
+	if w != nil {
+		w.CompressType = ptr(s.CompressType)
+	}
+	return w
+}
+
+func ptr[T any](v T) *T { return &v }
 
 // sampleToWire checks the permille range (§2: 1..1000; 0 is accepted and
 // reads back as "not set", §10).

@@ -33,7 +33,16 @@ func TestModifyRequestResendsEverything(t *testing.T) {
 				"EntityList":["domain.example.com"],"Fields":["RequestID","ClientIP","RequestTime"],"CustomFields":[],
 				"DeliveryConditions":[{"Conditions":[{"Key":"EdgeResponseStatusCode","Operator":"great","Value":["499"]}]}],
 				"Sample":10,"LogFormat":{"FormatType":"csv","FieldDelimiter":";"},
-				"CustomEndpoint":{"Url":"https://h.example","Headers":[{"Name":"V","Value":"E"}]}}`},
+				"CustomEndpoint":{"Url":"https://h.example","AccessId":"","AccessKey":"","CompressType":"","Protocol":"https",
+					"Headers":[{"Name":"V","Value":"E"}]}}`},
+		{name: "unset format and cleared members are written out",
+			yaml: convSeedHead + "    type: s3\n" +
+				"    s3: {endpoint: 'https://s3.example', region: r, bucket: b/, accessId: i, accessKey: k}\n",
+			want: `{"ZoneId":"zone-2z55fgysdtmc","TaskId":"task-1","TaskName":"test_log_task","DeliveryStatus":"enabled",
+				"EntityList":["domain.example.com"],"Fields":["RequestID","ClientIP","RequestTime"],
+				"CustomFields":[],"DeliveryConditions":[],"Sample":1000,
+				"LogFormat":{"FormatType":"json","RecordDelimiter":"\n"},
+				"S3":{"Endpoint":"https://s3.example","Region":"r","Bucket":"b/","AccessId":"i","AccessKey":"k","CompressType":""}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

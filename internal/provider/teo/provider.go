@@ -15,6 +15,7 @@ import (
 type Provider struct {
 	api    *API
 	limits *ratelimit.Set
+	settle tencent.Settle
 }
 
 var _ reconcile.Provider = (*Provider)(nil)
@@ -30,7 +31,7 @@ func New(cfg tencent.Config, limits *ratelimit.Set) (*Provider, error) {
 	if limits == nil {
 		limits = ratelimit.NewSet(ratelimit.Vendor(), ratelimit.Clock{})
 	}
-	return &Provider{api: NewAPI(c), limits: limits}, nil
+	return &Provider{api: NewAPI(c), limits: limits, settle: tencent.DefaultSettle()}, nil
 }
 
 // Kind is spec.KindDeliveryTask.

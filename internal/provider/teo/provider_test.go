@@ -3,6 +3,7 @@ package teo
 import (
 	"fmt"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,6 +39,10 @@ func confWorld() []byte {
 func confEnv(t *testing.T, opts emulator.Options) providertest.Env {
 	t.Helper()
 	opts.World = confWorld()
+	clk := &providertest.Clock{}
+	if opts.Now == nil {
+		opts.Now = clk.Now
+	}
 	srv, err := emulator.New(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -56,11 +61,21 @@ func confEnv(t *testing.T, opts emulator.Options) providertest.Env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Waiting for writes to show moves the emulator's clock instead. The
+	// unpaced twin (the throttling control) does not wait: its waits would
+	// refill the emulator's quota and hide the burst.
+	p.SetSettle(tencent.Settle{Timeout: tencent.DefaultSettle().Timeout, Sleep: clk.Sleep})
+	unpaced.SetSettle(tencent.Settle{Timeout: 0, Sleep: clk.Sleep})
+	variants := confVariants()
+	if opts.Semantics.RefuseLegacyLogTypes {
+		// New tasks cannot use legacy log types there (lint says so too).
+		variants = slices.DeleteFunc(variants, func(o reconcile.Object) bool { return o.Task.LogType == "domain" })
+	}
 	return providertest.Env{
 		Provider: p, Server: srv, Unlimited: unpaced,
 		Target:     reconcile.Target{Kind: spec.KindDeliveryTask, ZoneID: confZone},
 		ReadAction: "teo:DescribeRealtimeLogDeliveryTasks", CreateAction: "teo:CreateRealtimeLogDeliveryTask",
-		PageSize: 2, Desired: confTask, Change: confChange, Variants: confVariants(),
+		PageSize: 2, Desired: confTask, Change: confChange, Variants: variants,
 	}
 }
 
