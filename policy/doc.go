@@ -4,7 +4,7 @@
 // # Policies
 //
 // Policies are Rego v1 modules in packages under logctl. (logctl.teo,
-// logctl.teo.unique, logctl.cls, logctl.lts, logctl.scope for the built-in
+// logctl.teo.unique, logctl.cls, logctl.lts, logctl.scope, logctl.privacy for the built-in
 // ones); every package under logctl. is evaluated, user packages too. The
 // input document is the merged YAML (spec.Document.Input); live state, when
 // read, is data.logctl.live with the keys deliveryTasks, exports and dumps.
@@ -65,4 +65,17 @@
 // resources: uniqueness sorts rows instead of comparing pairs, and the
 // per-task rules only visit the tasks a one-pass screen flags
 // (builtin/teo_screen.rego).
+//
+// Nothing is keyed by OPA's hash of a list, which sums its elements' hashes
+// and so equates every permutation: the Converter keys shared lists and
+// objects by the identity of their parts (composite.go), and evaluation
+// caches rule and function results in a cache that tells colliding terms
+// apart by their printed form (vcache.go). BenchmarkHostileLint holds the
+// inputs that once took 97 s and 46 s.
+//
+// # Limits
+//
+// One evaluation keeps at most MaxFindings findings and says how many more
+// there were; a message longer than spec.MaxText is clipped. Evaluation
+// stops when its context is cancelled (lint on SIGINT or SIGTERM).
 package policy

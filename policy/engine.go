@@ -171,11 +171,16 @@ func evalGroups(ctx context.Context, groups []*queryGroup, input ast.Value, txn 
 }
 
 func (g *queryGroup) eval(ctx context.Context, input ast.Value, txn storage.Transaction) ([]rawFinding, error) {
-	opts := []rego.EvalOption{rego.EvalParsedInput(input)}
+	opts := []rego.EvalOption{rego.EvalParsedInput(input), rego.EvalVirtualCache(newFuncCache())}
 	if txn != nil {
 		opts = append(opts, rego.EvalTransaction(txn))
 	}
 	rs, err := g.query.Eval(ctx, opts...)
+	if err != nil && ctx.Err() != nil {
+		// OPA reports a cancelled context as a time-out of whatever
+		// builtin was running; say what happened instead.
+		return nil, fmt.Errorf("evaluate policies: stopped: %w", ctx.Err())
+	}
 	if err != nil {
 		return nil, fmt.Errorf("evaluate policies: %w", err)
 	}

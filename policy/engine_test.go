@@ -94,7 +94,7 @@ func TestEvalPlacesAndSortsFindings(t *testing.T) {
 	want := []brief{
 		{"teo.sample-range", "logs.yaml:10:5", "deliveryTask", "legacy", "deliveryTasks[0].sample", SeverityError, false},
 		{"teo.log-type-legacy", "logs.yaml:15:5", "deliveryTask", "fresh", "deliveryTasks[1].logType", SeverityWarning, false},
-		{"teo.unknown-field", "logs.yaml:18:25", "deliveryTask", "fresh", "deliveryTasks[1].fields[1]", SeverityWarning, false},
+		{"teo.unknown-field", "logs.yaml:18:25", "deliveryTask", "fresh", "deliveryTasks[1].fields[1]", SeverityError, false},
 		{"teo.sample-range", "logs.yaml:19:5", "deliveryTask", "fresh", "deliveryTasks[1].sample", SeverityError, false},
 	}
 	if diff := cmp.Diff(want, briefs(got)); diff != "" {

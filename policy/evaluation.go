@@ -134,6 +134,7 @@ func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, txn storage.
 	if err != nil {
 		return nil, err
 	}
+	raw, capped := capFindings(raw)
 	findings := make([]Finding, 0, len(raw))
 	for _, f := range raw {
 		findings = append(findings, place(v.doc, f))
@@ -144,6 +145,10 @@ func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, txn storage.
 	byPkg := map[string][]Finding{}
 	for i, f := range raw {
 		byPkg[f.rule.pkg] = append(byPkg[f.rule.pkg], findings[i])
+	}
+	if capped != nil {
+		capped.Pos = v.doc.Locate("")
+		byPkg[""] = append(byPkg[""], *capped)
 	}
 	return byPkg, nil
 }

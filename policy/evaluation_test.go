@@ -115,17 +115,20 @@ func TestPreparedLivePassEqualsFullEvaluation(t *testing.T) {
 	}
 }
 
+// builtinLive are the built-in packages that read data.logctl.live.
+var builtinLive = map[string]bool{"logctl.teo.unique": true, "logctl.teo.legacy": true, "logctl.lts": true}
+
 func TestLivePackages(t *testing.T) {
 	cases := []struct {
 		name  string
 		files map[string]string
 		want  map[string]bool
 	}{
-		{"built-in", nil, map[string]bool{"logctl.teo.unique": true, "logctl.lts": true}},
+		{"built-in", nil, builtinLive},
 		{"through a helper", map[string]string{"live.rego": liveReader, "lib.rego": liveHelper},
-			map[string]bool{"logctl.teo.unique": true, "logctl.lts": true, "logctl.acme": true}},
+			map[string]bool{"logctl.teo.unique": true, "logctl.teo.legacy": true, "logctl.lts": true, "logctl.acme": true}},
 		{"input only", map[string]string{"in.rego": "package logctl.plain\n\nwarn contains t.name if some t in input.deliveryTasks\n"},
-			map[string]bool{"logctl.teo.unique": true, "logctl.lts": true}},
+			builtinLive},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

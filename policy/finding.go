@@ -98,10 +98,35 @@ func decodeResult(r *ruleRef, v any) (rawFinding, error) {
 		if p, ok := v["path"].(string); ok {
 			f.path = p
 		}
+		f.msg += didYouMean(v["suggest"])
 	default:
 		return f, fmt.Errorf("%s: a result must be a string or an object with \"msg\", got %T", r.ref(), v)
 	}
+	f.msg = spec.ClipText(f.msg) // a rule may quote a value of any size
 	return f, nil
+}
+
+// didYouMean reads a result's optional "suggest": {"value": v, "from":
+// [names]} and returns ` (did you mean "name"?)` for the name closest to v,
+// or "". Rego has no edit distance; conftest, which ignores the key, shows
+// the message without it.
+func didYouMean(s any) string {
+	m, _ := s.(map[string]any)
+	v, _ := m["value"].(string)
+	from, _ := m["from"].([]any)
+	if v == "" || len(from) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(from))
+	for _, x := range from {
+		if n, ok := x.(string); ok {
+			names = append(names, n)
+		}
+	}
+	if best := spec.Suggest(v, names); best != "" && best != v {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
 }
 
 // place resolves a raw finding's path against the loaded document.

@@ -68,3 +68,25 @@ func TestDecodeResults(t *testing.T) {
 		})
 	}
 }
+
+func TestDidYouMean(t *testing.T) {
+	from := []any{"ClientIP", "RequestID", "RequestHost"}
+	cases := []struct {
+		name    string
+		suggest any
+		want    string
+	}{
+		{"case typo", map[string]any{"value": "ClientIp", "from": from}, ` (did you mean "ClientIP"?)`},
+		{"one letter off", map[string]any{"value": "RequestHots", "from": from}, ` (did you mean "RequestHost"?)`},
+		{"nothing close", map[string]any{"value": "Zzzzzzzz", "from": from}, ""},
+		{"no key", nil, ""},
+		{"not a list", map[string]any{"value": "ClientIp", "from": "ClientIP"}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := didYouMean(tc.suggest); got != tc.want {
+				t.Errorf("didYouMean = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -40,34 +40,25 @@ const internMax = 48
 // way), so sharing is safe.
 //
 // Equal lists and objects (field lists, custom fields, conditions, headers
-// that many resources repeat) share one term as well: the converter keeps
-// the composites it built by hash and hands out the first of equal ones.
+// that many resources repeat) share one term as well (composite.go): the
+// table is keyed by the identity of their already shared parts, never by
+// OPA's hash, which sums the elements' hashes and so gives every
+// permutation of a list, and every level of [[[...]]], the same value.
 type converter struct {
 	mu        *sync.Mutex // nil: used by one goroutine only
 	strs      map[string]*ast.Term
 	nums      map[string]*ast.Term
-	composite map[int][]*ast.Term
+	composite map[string]*ast.Term // by compositeKey
 }
 
 func newConverter() *converter {
-	return &converter{strs: map[string]*ast.Term{}, nums: map[string]*ast.Term{}, composite: map[int][]*ast.Term{}}
+	c := &converter{}
+	c.clear()
+	return c
 }
 
-// share returns the term equal to t converted before, else t. Numbers the
-// converter builds are canonical (1.0 is "1"), so equal terms print alike.
-func (c *converter) share(t *ast.Term) *ast.Term {
-	h := t.Hash()
-	if c.mu != nil {
-		c.mu.Lock()
-		defer c.mu.Unlock()
-	}
-	for _, s := range c.composite[h] {
-		if s.Equal(t) {
-			return s
-		}
-	}
-	c.composite[h] = append(c.composite[h], t)
-	return t
+func (c *converter) clear() {
+	c.strs, c.nums, c.composite = map[string]*ast.Term{}, map[string]*ast.Term{}, map[string]*ast.Term{}
 }
 
 // num returns the shared term of the number spelled text (canonical: 3.0
@@ -102,8 +93,8 @@ func (c *converter) str(s string) *ast.Term {
 	return t
 }
 
-// object converts m without sharing the object itself (its parts are).
-func (c *converter) object(m map[string]any) (*ast.Term, error) {
+// pairs converts the members of m.
+func (c *converter) pairs(m map[string]any) ([][2]*ast.Term, error) {
 	pairs := make([][2]*ast.Term, 0, len(m))
 	for k, item := range m {
 		x, err := c.term(item)
@@ -112,7 +103,7 @@ func (c *converter) object(m map[string]any) (*ast.Term, error) {
 		}
 		pairs = append(pairs, [2]*ast.Term{c.str(k), x})
 	}
-	return ast.NewTerm(ast.NewObject(pairs...)), nil
+	return pairs, nil
 }
 
 // resource converts one resource. Resources have unique names, so the
@@ -120,7 +111,11 @@ func (c *converter) object(m map[string]any) (*ast.Term, error) {
 // table would only cost memory (8 MB of table at 100,000 resources).
 func (c *converter) resource(v any) (*ast.Term, error) {
 	if m, ok := v.(map[string]any); ok {
-		return c.object(m)
+		pairs, err := c.pairs(m)
+		if err != nil {
+			return nil, err
+		}
+		return ast.ObjectTerm(pairs...), nil
 	}
 	return c.term(v)
 }
@@ -131,26 +126,7 @@ func (c *converter) reset() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 	}
-	c.strs, c.nums, c.composite = map[string]*ast.Term{}, map[string]*ast.Term{}, map[int][]*ast.Term{}
-}
-
-// absorb adds the shared terms of o that c lacks.
-func (c *converter) absorb(o *converter) {
-	for s, t := range o.strs {
-		if _, ok := c.strs[s]; !ok {
-			c.strs[s] = t
-		}
-	}
-	for s, t := range o.nums {
-		if _, ok := c.nums[s]; !ok {
-			c.nums[s] = t
-		}
-	}
-	for _, ts := range o.composite {
-		for _, t := range ts {
-			c.share(t)
-		}
-	}
+	c.clear()
 }
 
 func (c *converter) term(v any) (*ast.Term, error) {
@@ -158,7 +134,7 @@ func (c *converter) term(v any) (*ast.Term, error) {
 	case *ast.Term:
 		return v, nil // converted before (convertInput, Evaluation.Convert)
 	case nil:
-		return ast.NullTerm(), nil
+		return ast.InternedNullTerm, nil
 	case string:
 		return c.str(v), nil
 	case bool:
@@ -182,13 +158,13 @@ func (c *converter) term(v any) (*ast.Term, error) {
 			}
 			terms[i] = x
 		}
-		return c.share(ast.ArrayTerm(terms...)), nil
+		return c.shareArray(terms), nil
 	case map[string]any:
-		t, err := c.object(v)
+		pairs, err := c.pairs(v)
 		if err != nil {
 			return nil, err
 		}
-		return c.share(t), nil
+		return c.shareObject(pairs), nil
 	}
 	// Anything else (a typed slice from a caller) takes OPA's generic path.
 	x, err := ast.InterfaceToValue(v)

@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 	"testing"
 
@@ -64,11 +65,9 @@ func TestConvertInputSharesWithLaterValues(t *testing.T) {
 	if err := convertInput(map[string]any{"deliveryTasks": long}, c); err != nil {
 		t.Fatal(err)
 	}
-	for _, ts := range c.composite {
-		for _, term := range ts {
-			if term == long[0].(*ast.Term) {
-				t.Fatal("a resource object is kept in the table: it can never be shared")
-			}
+	for _, term := range c.composite {
+		if term == long[0].(*ast.Term) {
+			t.Fatal("a resource object is kept in the table: it can never be shared")
 		}
 	}
 	cls := ast.StringTerm("cls")
@@ -90,10 +89,14 @@ func TestConverterSharesEqualTerms(t *testing.T) {
 		return map[string]any{"name": name, "fields": fields, "sample": sample,
 			"cls": map[string]any{"topicId": "t-1"}}
 	}
+	long := strings.Repeat("x", internMax+1)
 	list := []any{
 		task("a", []any{"ClientIP", "RequestID"}, int64(3)),
 		task("b", []any{"ClientIP", "RequestID"}, float64(3)),
 		task("c", []any{"RequestID", "ClientIP"}, int64(3)),
+		task("d", []any{long, []any{[]any{}}}, nil),
+		task("e", []any{long, []any{[]any{}}}, nil),
+		task("f", []any{long + "y", []any{[]any{[]any{}}}}, nil),
 	}
 	v, err := toAST(list)
 	if err != nil {
@@ -110,6 +113,9 @@ func TestConverterSharesEqualTerms(t *testing.T) {
 		{"equal objects", field(0, "cls"), field(2, "cls"), true},
 		{"equal numbers, integer and float", field(0, "sample"), field(1, "sample"), true},
 		{"lists in another order", field(0, "fields"), field(2, "fields"), false},
+		{"equal lists with a long string", field(3, "fields"), field(4, "fields"), true},
+		{"lists with another long string", field(3, "fields"), field(5, "fields"), false},
+		{"nested lists of another depth", field(3, "fields").Value.(*ast.Array).Elem(1), field(5, "fields").Value.(*ast.Array).Elem(1), false},
 		{"tasks that differ by name", arr.Elem(0), arr.Elem(1), false},
 	}
 	for _, tc := range cases {

@@ -93,7 +93,7 @@ func (e *Engine) waive(ctx context.Context, input ast.Value, raw []rawFinding, f
 }
 
 func (q *exceptionQuery) eval(ctx context.Context, input ast.Value, txn storage.Transaction) (map[string]bool, error) {
-	opts := []rego.EvalOption{rego.EvalParsedInput(input)}
+	opts := []rego.EvalOption{rego.EvalParsedInput(input), rego.EvalVirtualCache(newFuncCache())}
 	if txn != nil {
 		opts = append(opts, rego.EvalTransaction(txn))
 	}

@@ -90,6 +90,9 @@ func (a *Applier) retry() RetryPolicy {
 // outcome it reads the target and adopts a resource with the same identity
 // (other than exclude, the old half of a replace) instead of sending again.
 func (run *applyRun) create(ctx context.Context, p Provider, want Object, exclude string) (id, note string, err error) {
+	if id, note, err = run.lookBeforeCreate(ctx, p, want, exclude); id != "" || err != nil {
+		return id, note, err
+	}
 	policy := run.a.retry()
 	for attempt := 0; attempt < max(policy.Attempts, 1); attempt++ {
 		if attempt > 0 {

@@ -2,68 +2,49 @@ package reconcile
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"regexp"
 
 	"github.com/logctl/logctl/diff"
-	"github.com/logctl/logctl/spec"
 )
 
-// SavedPlanVersion is the version of the saved plan file format.
-const SavedPlanVersion = "1"
+// SavedPlanVersion is the version of the saved plan file format. Version 1
+// carried the desired resources and the safety settings, and apply trusted
+// them as written; version 2 carries only what the plan was made from, and
+// apply plans again from those files.
+const SavedPlanVersion = "2"
 
-// SavedPlan is what `plan --out` writes and `apply --plan` reads: the plan,
-// the desired resources it acts on with their ${env:} references unresolved
-// (so a plan file never holds a secret), and what was read.
+// MaxSavedPlanBytes bounds what ReadSavedPlan reads: a plan of 100,000
+// changes is some 100 MB.
+const MaxSavedPlanBytes = 1 << 30
+
+// SavedPlan is what `plan --out` writes and `apply --plan` reads: the plan
+// as reviewed and the inputs it was made from. Nothing in it is trusted:
+// apply plans again from the same files and today's live state, and refuses
+// when that plan is not this one. It never holds a secret value (the plan
+// masks them).
 type SavedPlan struct {
-	FormatVersion string        `json:"formatVersion"`
-	Plan          *diff.Plan    `json:"plan"`
-	Desired       SavedDesire   `json:"desired"`
-	Targets       []Target      `json:"targets"`
-	Safety        spec.Safety   `json:"safety"`
-	Defaults      spec.Defaults `json:"defaults"`
+	FormatVersion string      `json:"formatVersion"`
+	Plan          *diff.Plan  `json:"plan"`
+	Inputs        SavedInputs `json:"inputs"`
 }
 
-// SavedDesire holds the desired resources of the changes that create,
-// update or replace, exactly as written in the files.
-type SavedDesire struct {
-	DeliveryTasks []spec.DeliveryTask `json:"deliveryTasks,omitempty"`
-	Exports       []spec.Export       `json:"exports,omitempty"`
-	Dumps         []spec.Dump         `json:"dumps,omitempty"`
+// SavedInputs names what the plan was made from.
+type SavedInputs struct {
+	// Paths and PolicyDirs are the arguments of `logctl plan`, as given.
+	Paths      []string `json:"paths"`
+	PolicyDirs []string `json:"policyDirs,omitempty"`
+	// Files are the YAML files loaded, in load order, each with the SHA-256
+	// of its bytes.
+	Files []SavedFile `json:"files"`
 }
 
-// NewSavedPlan keeps what apply needs from a plan of raw (the unresolved
-// document).
-func NewSavedPlan(p *diff.Plan, raw *spec.Document, targets []Target) *SavedPlan {
-	acting := map[string]bool{}
-	for _, c := range p.Changes {
-		if c.Action == diff.ActionCreate || c.Action == diff.ActionUpdate || c.Action == diff.ActionReplace {
-			acting[string(c.Kind)+"|"+c.Key] = true
-		}
-	}
-	sp := &SavedPlan{FormatVersion: SavedPlanVersion, Plan: p, Targets: targets, Safety: raw.Safety, Defaults: raw.Defaults}
-	for _, t := range raw.DeliveryTasks {
-		if acting[string(spec.KindDeliveryTask)+"|"+t.Key()] {
-			sp.Desired.DeliveryTasks = append(sp.Desired.DeliveryTasks, t)
-		}
-	}
-	for _, e := range raw.Exports {
-		if acting[string(spec.KindExport)+"|"+e.Key()] {
-			sp.Desired.Exports = append(sp.Desired.Exports, e)
-		}
-	}
-	for _, d := range raw.Dumps {
-		if acting[string(spec.KindDump)+"|"+d.Key()] {
-			sp.Desired.Dumps = append(sp.Desired.Dumps, d)
-		}
-	}
-	return sp
-}
-
-// Document rebuilds an (unresolved) document of the saved desired resources.
-func (sp *SavedPlan) Document() *spec.Document {
-	return &spec.Document{Files: []string{"(saved plan)"}, DeliveryTasks: sp.Desired.DeliveryTasks,
-		Exports: sp.Desired.Exports, Dumps: sp.Desired.Dumps, Safety: sp.Safety, Defaults: sp.Defaults}
+// SavedFile is one input file and the hex SHA-256 of its bytes.
+type SavedFile struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
 }
 
 // Write encodes the saved plan.
@@ -73,14 +54,30 @@ func (sp *SavedPlan) Write(w io.Writer) error {
 	return enc.Encode(sp)
 }
 
-// ReadSavedPlan decodes a saved plan and checks its version.
+var hexDigest = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// ReadSavedPlan decodes a saved plan and checks its version and inputs.
 func ReadSavedPlan(r io.Reader) (*SavedPlan, error) {
 	var sp SavedPlan
-	if err := json.NewDecoder(r).Decode(&sp); err != nil {
-		return nil, fmt.Errorf("read saved plan: %w", err)
+	// Unknown members (such as the desired resources and safety settings of
+	// version 1) are ignored: nothing but the plan and its inputs is read.
+	dec := json.NewDecoder(io.LimitReader(r, MaxSavedPlanBytes+1))
+	if err := dec.Decode(&sp); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil, fmt.Errorf("read saved plan: truncated, or larger than %d bytes", MaxSavedPlanBytes)
+		}
+		return nil, fmt.Errorf("read saved plan: %w (re-run logctl plan --out)", err)
 	}
 	if sp.FormatVersion != SavedPlanVersion || sp.Plan == nil {
 		return nil, fmt.Errorf("read saved plan: format version %q is not %q (re-run logctl plan --out)", sp.FormatVersion, SavedPlanVersion)
+	}
+	if len(sp.Inputs.Paths) == 0 || len(sp.Inputs.Files) == 0 {
+		return nil, fmt.Errorf("read saved plan: it does not name the files it was made from (re-run logctl plan --out)")
+	}
+	for _, f := range sp.Inputs.Files {
+		if f.Path == "" || !hexDigest.MatchString(f.SHA256) {
+			return nil, fmt.Errorf("read saved plan: input %q has no valid SHA-256 (re-run logctl plan --out)", f.Path)
+		}
 	}
 	return &sp, nil
 }

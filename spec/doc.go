@@ -3,7 +3,9 @@
 // keeping node positions, strict decoding that reports every problem as a
 // Diagnostic with file:line:col and a fix hint, defaults, identities, the
 // ${env:NAME} references that keep secrets out of the files, and the JSON
-// Schema generated from the same types.
+// Schema generated from the same types. EnvVars lists the references with
+// their positions from a parse alone, so a run can tell which variables it
+// needs before any file is valid.
 //
 // A big file that a conservative scan finds simple (one document, no
 // anchors, aliases, tags or block scalars, list items at one indentation) is
@@ -20,6 +22,12 @@
 // and LoadWith can hand each resource of the policy input to a converter as
 // it is parsed (the policy engine's own form), so that the plain form of
 // all resources never exists at once (ConvertInput, ReleaseInput).
+//
+// Hostile or accidental input is bounded (limits.go): 64 MiB per file and
+// 128 MiB per run, regular files only (a named pipe called *.yaml is
+// reported, not waited on), aliases that expand past two million nodes,
+// nesting deeper than 16 levels (the format needs 8), and messages of at
+// most 2 KB however long the key or value they quote.
 //
 // Loading never stops at the first problem: all diagnostics of all files are
 // collected and returned together, so a CI run shows everything at once.

@@ -41,7 +41,7 @@ func encodeValue(v reflect.Value) *yaml.Node {
 		for i := 0; i < t.NumField(); i++ {
 			key := t.Field(i).Tag.Get("yaml")
 			fv := v.Field(i)
-			if key == "" || key == "-" || isUnset(fv) {
+			if key == "" || key == "-" || isUnset(fv) && !requiredString(t.Field(i), fv) {
 				continue
 			}
 			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, encodeValue(fv))
@@ -71,6 +71,13 @@ func encodeValue(v reflect.Value) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(v.Int(), 10)}
 	}
 	panic("spec: cannot encode " + v.Kind().String())
+}
+
+// requiredString holds for a required string field: it is written even when
+// empty, since leaving it out would not load (a live header may have an
+// empty value, and import must write it back).
+func requiredString(f reflect.StructField, v reflect.Value) bool {
+	return v.Kind() == reflect.String && f.Tag.Get("logctl") == "required"
 }
 
 func isUnset(v reflect.Value) bool {

@@ -20,6 +20,12 @@ func (d *decoder) toValue(n *yaml.Node) any {
 		return nil
 	}
 	defer d.enter(n)()
+	if n.Kind == yaml.SequenceNode || n.Kind == yaml.MappingNode {
+		defer func() { d.depth-- }()
+		if !d.descend(n) {
+			return nil
+		}
+	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {

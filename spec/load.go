@@ -100,18 +100,11 @@ func LoadWith(paths []string, opts LoadOptions) (*Document, Diagnostics, error) 
 	if len(files) == 0 {
 		return nil, nil, fmt.Errorf("no *.yaml or *.yml files in %s", strings.Join(paths, ", "))
 	}
-	parsed := make([]*parsedFile, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, f := range files {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			parsed[i] = parseFile(f, opts.ConvertItem)
-		}()
+	if err := checkTotalSize(files); err != nil {
+		return nil, nil, err
 	}
-	wg.Wait()
+	parsed := make([]*parsedFile, len(files))
+	onEveryCore(len(files), func(i int) { parsed[i] = parseFile(files[i], opts.ConvertItem) })
 	for _, p := range parsed {
 		if p.err != nil {
 			return nil, nil, p.err
@@ -120,6 +113,22 @@ func LoadWith(paths []string, opts LoadOptions) (*Document, Diagnostics, error) 
 	doc, diags := merge(parsed)
 	diags.Sort()
 	return doc, diags, nil
+}
+
+// onEveryCore calls fn(0) to fn(n-1), as many at a time as there are cores,
+// and returns when all have returned.
+func onEveryCore(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range n {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			fn(i)
+		}()
+	}
+	wg.Wait()
 }
 
 // parsedFile is one file after parsing and decoding, before merging.
@@ -145,6 +154,13 @@ type parsedDoc struct {
 
 func parseFile(name string, convert func(any) any) *parsedFile {
 	pf := &parsedFile{name: name, split: defaultSplit(), disk: true, convert: convert}
+	// Only regular files: opening a named pipe called logs.yaml would wait
+	// for a writer forever, and a device may never end.
+	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {
+		pf.fileDiag("schema.not-regular", fmt.Sprintf("not a regular file (%s); it was not read", describeMode(st.Mode())),
+			"lint regular files only: remove it or rename it so it does not end in .yaml or .yml", 0)
+		return pf
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		pf.err = fmt.Errorf("read %s: %w", name, unwrapPathError(err))
@@ -225,12 +241,18 @@ func (pf *parsedFile) parse(data []byte) {
 }
 
 func (pf *parsedFile) syntaxError(err error) {
+	pf.diags = append(pf.diags, syntaxDiag(pf.name, err))
+}
+
+// syntaxDiag turns a yaml.v3 parse error into a diagnostic at its line.
+func syntaxDiag(file string, err error) Diagnostic {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
 		msg = strings.TrimSpace(msg[strings.IndexByte(msg, ':')+1:])
 	}
-	pf.fileDiag("schema.syntax", "YAML syntax error: "+msg, "fix the YAML syntax; the rest of the file was not checked", line)
+	return Diagnostic{Rule: "schema.syntax", Severity: SeverityError, Summary: "YAML syntax error: " + msg,
+		Detail: "fix the YAML syntax; the rest of the file was not checked", Pos: Pos{File: file, Line: line}}
 }
 
 func (pf *parsedFile) decodeDoc(n *yaml.Node) {

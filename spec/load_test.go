@@ -324,9 +324,40 @@ func TestEnvRefs(t *testing.T) {
 		{in: "${env:}", bad: "${env:}"},
 		{in: "${env:A", bad: "${env:A"},
 		{in: "plain"},
+		{in: "$${env:A}"},
+		{in: "$${env:}"},
+		{in: "$$${env:A}", names: []string{}},
+		{in: "a $${env:A} ${env:B}", names: []string{"B"}},
 	} {
+		if tc.names != nil && len(tc.names) == 0 {
+			tc.names = nil
+		}
 		if IsEnvRef(tc.in) != tc.exact || !cmp.Equal(EnvRefs(tc.in), tc.names) || malformedEnvRef(tc.in) != tc.bad {
 			t.Errorf("%q: exact=%v names=%v bad=%q", tc.in, IsEnvRef(tc.in), EnvRefs(tc.in), malformedEnvRef(tc.in))
+		}
+	}
+}
+
+// TestEscape: "$${" is a literal "${"; Escape and resolution are inverse
+// for every string, including ones that already hold escapes.
+func TestEscape(t *testing.T) {
+	env := func(name string) (string, bool) { return "<" + name + ">", name == "A" }
+	for _, tc := range []struct{ in, want string }{
+		{"$${env:A}", "${env:A}"},
+		{"x ${env:A} $${batchSize}", "x <A> ${batchSize}"},
+		{"$$${env:A}", "$${env:A}"},
+		{"$$$${env:A}", "$$${env:A}"},
+		{"${env:A}${env:A}", "<A><A>"},
+		{"$ $$ $}", "$ $$ $}"},
+		{"${batchSize}", "${batchSize}"},
+	} {
+		if got, missing := expandEnv(tc.in, env); got != tc.want || len(missing) > 0 {
+			t.Errorf("expandEnv(%q) = %q, missing %v; want %q", tc.in, got, missing, tc.want)
+		}
+	}
+	for _, s := range []string{"", "${env:A}", "$${env:A}", "a$", "$", "${", "$${", "${env:", "x${y}$${z}$$"} {
+		if got, missing := expandEnv(Escape(s), env); got != s || len(missing) > 0 || malformedEnvRef(Escape(s)) != "" {
+			t.Errorf("expandEnv(Escape(%q)) = %q (Escape: %q), missing %v", s, got, Escape(s), missing)
 		}
 	}
 }
@@ -362,4 +393,55 @@ func TestAliasBudgetCountsOnlyExpansion(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNestingIsBounded checks that values nested deeper than maxDepth are
+// refused at the first level too deep, through aliases too, and that the
+// deepest values of the format are not.
+func TestNestingIsBounded(t *testing.T) {
+	deepest := "version: 1\ndeliveryTasks:\n  - name: t\n    deliveryConditions:\n" +
+		"      - conditions:\n          - {key: EdgeResponseStatusCode, operator: equal, value: [\"500\"]}\n"
+	var chain strings.Builder
+	chain.WriteString("version: 1\nx0: &a0 []\n")
+	for i := 1; i <= maxDepth+2; i++ {
+		fmt.Fprintf(&chain, "x%d: &a%d [*a%d]\n", i, i, i-1)
+	}
+	tests := []struct {
+		name, in string
+		line     int // of the finding; 0: none
+	}{
+		{"the format's deepest value", deepest, 0},
+		{"flow lists", "version: 1\ndeliveryTasks:\n  - fields: " + strings.Repeat("[", 2000) + strings.Repeat("]", 2000) + "\n", 3},
+		{"block lists", "version: 1\nscopes:\n" + nestedBlock(maxDepth+1), maxDepth + 2},
+		{"aliases", chain.String(), 2}, // at the anchored value that ends up too deep
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := ParseBytes("deep.yaml", []byte(tc.in))
+			var got []Diagnostic
+			for _, d := range diags {
+				if d.Rule == "schema.too-deep" {
+					got = append(got, d)
+				}
+			}
+			switch {
+			case tc.line == 0 && len(got) > 0:
+				t.Fatalf("refused: %v", diagLines(diags))
+			case tc.line > 0 && len(got) != 1:
+				t.Fatalf("want one schema.too-deep finding, got %v", diagLines(diags))
+			case tc.line > 0 && got[0].Pos.Line != tc.line:
+				t.Errorf("finding at line %d, want %d", got[0].Pos.Line, tc.line)
+			}
+		})
+	}
+}
+
+// nestedBlock is a block-style list of lists, depth levels below the root.
+func nestedBlock(depth int) string {
+	var b strings.Builder
+	for i := range depth - 1 {
+		b.WriteString(strings.Repeat("  ", i) + "-\n")
+	}
+	b.WriteString(strings.Repeat("  ", depth-1) + "- x\n")
+	return b.String()
 }

@@ -14,6 +14,7 @@ func JSONSchema() ([]byte, error) {
 	root["$schema"] = "http://json-schema.org/draft-07/schema#"
 	root["$id"] = "https://github.com/logctl/logctl/schema/logctl.schema.json"
 	root["title"] = "logctl configuration, format version 1"
+	root["description"] = "Any string may contain ${env:NAME}, replaced by the variable at plan and apply time; $${ stands for a literal ${ (so $${env:X} is the text ${env:X}, never a reference)."
 	props := root["properties"].(map[string]any)
 	props["version"] = map[string]any{"const": 1, "description": "Format version; must be 1."}
 	return json.MarshalIndent(root, "", "  ")

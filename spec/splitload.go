@@ -87,23 +87,34 @@ func decodeOne(data []byte, n *yaml.Node) bool {
 // The key must be where the scan saw it: if it is not (the scan misread a
 // multi-line scalar), the file is parsed whole.
 func fillSkeleton(root *yaml.Node, r splitRegion, placeholder *yaml.Node) bool {
+	i, ok := regionKey(root, r)
+	if !ok {
+		return false
+	}
+	content := make([]*yaml.Node, len(r.offs))
+	for j := range content {
+		content[j] = placeholder
+	}
+	root.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq",
+		Line: r.lines[0], Column: r.indent + 1, Content: content}
+	return true
+}
+
+// regionKey finds region r's key in the skeleton's root mapping, with the
+// empty value the blanked items leave: ok is false when the key is not
+// where the scan saw it.
+func regionKey(root *yaml.Node, r splitRegion) (int, bool) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if k.Value != r.key {
 			continue
 		}
 		if k.Kind != yaml.ScalarNode || k.Line != r.keyLine || k.Column != 1 || !isNull(v) || v.Value != "" {
-			return false
+			return 0, false
 		}
-		content := make([]*yaml.Node, len(r.offs))
-		for j := range content {
-			content[j] = placeholder
-		}
-		root.Content[i+1] = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq",
-			Line: r.lines[0], Column: r.indent + 1, Content: content}
-		return true
+		return i, true
 	}
-	return false
+	return 0, false
 }
 
 // itemText is where the items of a split file are read again when a

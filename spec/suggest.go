@@ -2,9 +2,10 @@ package spec
 
 import "strings"
 
-// suggest returns the candidate closest to s when it is close enough to be a
-// plausible typo ("did you mean"), or "".
-func suggest(s string, candidates []string) string {
+// Suggest returns the candidate closest to s by edit distance (case
+// ignored) when it is close enough to be a plausible typo, for a "did you
+// mean"; else "". The policies use it for values outside a catalog.
+func Suggest(s string, candidates []string) string {
 	best, bestDist := "", len(s)/2+2
 	ls := strings.ToLower(s)
 	for _, c := range candidates {

@@ -127,8 +127,8 @@ type CustomEndpoint struct {
 // Header is a custom HTTP header sent with every push.
 type Header struct {
 	Name   string `yaml:"name" json:"name,omitempty" logctl:"required"`
-	Value  string `yaml:"value" json:"value,omitempty" logctl:"required"`
-	Secret bool   `yaml:"secret" json:"secret,omitempty" doc:"The value is a secret: it must be a ${env:NAME} reference and is never shown."`
+	Value  string `yaml:"value" json:"value,omitempty" logctl:"required" doc:"Header value. ${env:NAME} is replaced by the variable at plan/apply time; write $${ for a literal ${ (so $${env:X} is the text ${env:X})."`
+	Secret bool   `yaml:"secret" json:"secret,omitempty" doc:"true: the value is a secret, must be a ${env:NAME} reference and is never shown. false: the value is not a secret. Unset: a literal value is refused (teo.header-literal-secret) unless the header is Accept, Content-Encoding, Content-Type, User-Agent or Vendor."`
 }
 
 // S3Destination is an S3-compatible bucket.

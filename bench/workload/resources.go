@@ -3,6 +3,7 @@ package workload
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -15,6 +16,12 @@ func writeTask(w io.Writer, i int) {
 	logType, entity, fields := "l7-access-logs", fmt.Sprintf("d%05d.example.com", pair), "[RequestID, ClientIP, RequestTime, RequestHost, EdgeResponseStatusCode]"
 	if pair%50 == 49 {
 		logType, entity, fields = "application", fmt.Sprintf("sid-bench%05d", pair), "[ServiceID, ClientRealIP, SentBytes, ReceivedBytes]"
+	}
+	// The second task of a pair goes to a third party (endpoint or S3) and
+	// leaves client IPs out: the workload stays a clean configuration, with
+	// no privacy.pii-field warning, so that lint times a valid one.
+	if i%2 == 1 {
+		fields = strings.NewReplacer("ClientIP, ", "", "ClientRealIP, ", "").Replace(fields)
 	}
 	fmt.Fprintf(w, "  - name: task_%05d\n    zoneId: %s\n    logType: %s\n    area: mainland\n", i, zone, logType)
 	fmt.Fprintf(w, "    entities: [%s]\n    fields: %s\n    sample: %d\n", entity, fields, 1+i%1000)

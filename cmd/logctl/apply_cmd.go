@@ -39,11 +39,20 @@ on a terminal, and carries it out:
     rules; a replace creates the new resource first when the rules allow;
   - every call rate limited at the vendor's quota and retried with backoff
     on throttling, 5xx and network errors; a create whose response was lost
-    is looked up before it is sent again, so nothing is duplicated;
+    is looked up before it is sent again, and each CLS export create first
+    looks for an identical export (another run may have made it), so nothing
+    is duplicated;
   - a failure does not stop independent changes; the report lists what was
     done, what failed and what was not attempted, and the next apply
     finishes the job;
   - afterwards the live state is read again and must plan to no change.
+
+One apply at a time: apply locks .logctl/apply.lock in the configuration's
+directory (with --emulator, the state file) and refuses to start while another
+run on this machine holds it, naming that run (pid, host, start time, command).
+The lock dies with its process, so there is never a stale lock to remove.
+Applies on different machines do not see each other: in CI, run one apply per
+directory at a time (a concurrency group).
 
 Secrets the API returns masked (******) cannot be compared: the plan says
 so in a note and leaves them alone. After rotating such a secret, run
@@ -54,8 +63,14 @@ Safety valve: in a scope with at least 10 live resources (safety.minResources),
 a plan that deletes or replaces more than 30% of them (safety.maxPercent) is
 refused with exit 4 unless --force is given.
 
+A saved plan (--plan) records the files it was made from and their digests.
+Apply plans again from those files and today's live state and carries out
+that plan only if it is the saved one: changes, settings and the safety valve
+always come from the files, never from the plan file.
+
 Exit codes: 0 success, 1 error or partial apply, 3 policy deny, 4 unsafe plan
-refused, 5 saved plan is stale (the live state moved since it was made).`,
+refused, 5 saved plan refused (the files or the live state moved since it was
+made, or the plan file was edited).`,
 		Example: `  # Apply against the embedded emulator:
   logctl apply --emulator --auto-approve examples/
 
@@ -65,7 +80,8 @@ refused, 5 saved plan is stale (the live state moved since it was made).`,
   # After rotating S3 or endpoint credentials the API shows masked:
   logctl apply --replace-secrets logs/
 
-  # Apply exactly what was reviewed; refuses (exit 5) if the live state moved:
+  # Apply exactly what was reviewed; refuses (exit 5) if the files or the
+  # live state moved since:
   logctl plan --out plan.json logs/
   logctl apply --plan plan.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -80,7 +96,7 @@ refused, 5 saved plan is stale (the live state moved since it was made).`,
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&o.policyDirs, "policy", nil, "add the Rego policies and data files of `DIR` (repeatable)")
-	f.StringVar(&o.planFile, "plan", "", "apply the saved plan in `FILE` (from plan --out) after checking it is not stale")
+	f.StringVar(&o.planFile, "plan", "", "apply the saved plan in `FILE` (from plan --out) after planning again and finding the same changes")
 	f.BoolVar(&o.autoApprove, "auto-approve", false, "do not ask for confirmation (required without a terminal)")
 	f.BoolVar(&o.force, "force", false, "pass the safety valve: allow deleting or replacing a large part of a scope")
 	f.IntVar(&o.parallelism, "parallelism", 4, "changes applied at once within a phase (rate limits still apply)")
@@ -89,6 +105,11 @@ refused, 5 saved plan is stale (the live state moved since it was made).`,
 }
 
 func runApply(a *app, o applyOptions, paths []string) error {
+	unlock, err := a.lockApply(paths, o.planFile)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return withCode(exitError, err)
@@ -96,9 +117,9 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	defer cloud.stop()
 	var pl *planned
 	if o.planFile != "" {
-		pl, err = a.loadPlan(cloud, o.planFile)
+		pl, err = a.loadPlan(cloud, o.planFile, o.policyDirs)
 	} else {
-		pl, err = a.makePlan(cloud, o.policyDirs, paths, true)
+		pl, err = a.makePlan(cloud, o.policyDirs, paths, planFor{apply: true})
 	}
 	if err != nil {
 		return err
@@ -124,39 +145,6 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	}
 	results := a.applyPlan(pl, o.parallelism)
 	return a.finishApply(cloud, pl, results, o.policyDirs)
-}
-
-// loadPlan reads a saved plan, re-reads the live objects it acts on and
-// refuses a stale plan (exit 5).
-func (a *app) loadPlan(cloud *cloudSession, path string) (*planned, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, withCode(exitError, fmt.Errorf("apply: %w", err))
-	}
-	sp, err := reconcile.ReadSavedPlan(f)
-	f.Close()
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	raw := sp.Document()
-	resolved, rdiags := raw.Resolve(cloud.lookup)
-	if rdiags.HasErrors() {
-		a.printDiagnostics(rdiags)
-		return nil, withCode(exitError, fmt.Errorf("apply: %d environment variables are missing", len(rdiags)))
-	}
-	pl := &planned{raw: raw, resolved: resolved, plan: sp.Plan, targets: sp.Targets}
-	if pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI(), TencentSite: raw.TencentSite()}); err != nil {
-		return nil, withCode(exitError, err)
-	}
-	reader := &reconcile.Reader{Providers: pl.providers}
-	fmt.Fprintf(a.stderr, "Checking that the live state has not moved since the plan (%s)...\n", describeTargets(pl.targets))
-	if pl.live, err = reader.Read(a.ctx, pl.targets); err != nil {
-		return nil, withCode(exitError, explainAPIError(err))
-	}
-	if stale := reconcile.CheckStale(sp.Plan, pl.live); len(stale) > 0 {
-		return nil, withCode(exitStale, &reconcile.StaleError{Stale: stale})
-	}
-	return pl, nil
 }
 
 // confirm asks on a terminal; without one it requires --auto-approve.
@@ -220,7 +208,7 @@ type progress struct {
 }
 
 func newProgress(a *app, total int) *progress {
-	f, ok := a.stderr.(*os.File)
+	f, ok := fileOf(a.stderr)
 	return &progress{a: a, total: total, tty: ok && term.IsTerminal(int(f.Fd())), start: time.Now()}
 }
 

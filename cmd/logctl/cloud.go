@@ -10,6 +10,7 @@ import (
 
 	"github.com/logctl/logctl/internal/emulator"
 	"github.com/logctl/logctl/internal/emulator/semantics"
+	"github.com/logctl/logctl/internal/redact"
 )
 
 // defaultEmulatorState is where --emulator keeps the emulated clouds.
@@ -33,11 +34,14 @@ type cloudSession struct {
 	// missing ${env:} variable gets a placeholder instead of an error.
 	emulated bool
 	notice   func(name string)
+	// secrets learns every value lookup resolves, for redaction.
+	secrets *redact.Set
 }
 
 // lookup resolves ${env:NAME} references for this session.
 func (c *cloudSession) lookup(name string) (string, bool) {
 	if v := c.getenv(name); strings.TrimSpace(v) != "" {
+		c.secrets.Add(v)
 		return v, true
 	}
 	if c.emulated {
@@ -52,7 +56,7 @@ func (c *cloudSession) lookup(name string) (string, bool) {
 // points at it; without --emulator it is the process environment.
 func (a *app) openCloud(ctx context.Context) (*cloudSession, error) {
 	if a.emulatorState == "" {
-		return &cloudSession{getenv: a.getenv, stop: func() error { return nil }}, nil
+		return &cloudSession{getenv: a.getenv, stop: func() error { return nil }, secrets: a.secrets}, nil
 	}
 	if dir := filepath.Dir(a.emulatorState); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -105,5 +109,5 @@ func (a *app) openCloud(ctx context.Context) (*cloudSession, error) {
 			fmt.Fprintf(a.stderr, "Note: %s is not set; the emulator gets a placeholder value.\n", name)
 		}
 	}
-	return &cloudSession{getenv: getenv, stop: stop, emulated: true, notice: notice}, nil
+	return &cloudSession{getenv: getenv, stop: stop, emulated: true, notice: notice, secrets: a.secrets}, nil
 }

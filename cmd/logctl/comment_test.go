@@ -16,6 +16,7 @@ import (
 	"github.com/logctl/logctl/diff"
 	ghemu "github.com/logctl/logctl/internal/emulator/github"
 	"github.com/logctl/logctl/internal/prcomment"
+	"github.com/logctl/logctl/internal/redact"
 	"github.com/logctl/logctl/spec"
 )
 
@@ -131,7 +132,7 @@ func TestCommentGolden(t *testing.T) {
 	huge := &planned{plan: hugePlan(6000)}
 	for name, pl := range map[string]*planned{"small": small, "huge": huge} {
 		t.Run(name, func(t *testing.T) {
-			body, full := composeComment(pl, "logs", func(f string, l int) string { return "" })
+			body, full := composeComment(pl, "logs", "", func(f string, l int) string { return "" }, func(s string) string { return s })
 			if n := utf8.RuneCountInString(body); n > prcomment.BodyBudget("logs") {
 				t.Fatalf("body has %d characters", n)
 			}
@@ -181,4 +182,133 @@ func hugePlan(n int) *diff.Plan {
 		p.Changes = append(p.Changes, c)
 	}
 	return p
+}
+
+// A "No changes" comment forged by someone who may only comment on the PR
+// carries the marker: logctl posts its own plan beside it, leaves it
+// alone, and names it (URL and author) on stderr and in the job summary.
+func TestPlanGitHubCommentIgnoresForgedComment(t *testing.T) {
+	r := newPRRun(t)
+	mallory := ghemu.User{Login: "mallory", ID: 666, Type: "User"}
+	forged := r.gh.AddComment("acme", "logs", 7, mallory, prcomment.Marker("../../examples")+"\nNo changes. Your infrastructure matches the configuration.")
+	if code := r.plan("../../examples"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, r.stderr.String())
+	}
+	cs := r.comments()
+	if len(cs) != 2 || cs[0].ID != forged.ID || cs[0].Body != forged.Body || cs[0].UpdatedAt != forged.UpdatedAt {
+		t.Fatalf("comments = %+v, want the forged one untouched", cs)
+	}
+	if cs[1].User.Login != ghemu.DefaultLogin || !strings.Contains(cs[1].Body, "Plan: 7 to create") {
+		t.Errorf("logctl's own comment = %+v", cs[1])
+	}
+	forgedURL := fmt.Sprintf("%s/acme/logs/pull/7#issuecomment-%d", strings.TrimSuffix(r.env["GITHUB_API_URL"], "/"), forged.ID)
+	summary, err := os.ReadFile(r.env["GITHUB_STEP_SUMMARY"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"stderr": r.stderr.String(), "job summary": string(summary)} {
+		if !strings.Contains(out, forgedURL) || !strings.Contains(out, "mallory") {
+			t.Errorf("%s does not name the forged comment %s by mallory:\n%s", name, forgedURL, out)
+		}
+	}
+}
+
+// A secret that reached the plan's text (here as a vendor error quoted in
+// a change's reason and a field value, as it would be in Markdown-escaped
+// and plain form) is redacted from the comment GitHub receives and from
+// the job summary.
+func TestPlanGitHubCommentRedactsSecrets(t *testing.T) {
+	r := newPRRun(t)
+	const secret = "Hunter_2*Planted"
+	secrets := &redact.Set{}
+	secrets.Add(secret)
+	a := &app{ctx: context.Background(), stdout: &r.stdout, stderr: &r.stderr,
+		getenv: func(k string) string { return r.env[k] }, secrets: secrets}
+	p := &diff.Plan{FormatVersion: diff.FormatVersion, Summary: diff.Summary{Update: 1, Delete: 1}, Changes: []diff.Change{
+		{Kind: spec.KindDeliveryTask, Name: "siem", Key: "z/siem", Action: diff.ActionUpdate,
+			Fields: []diff.FieldChange{{Path: "customEndpoint.url", Before: `"https://u:` + secret + `@old"`, After: `"https://u:` + secret + `@new"`}}},
+		{Kind: spec.KindDeliveryTask, Name: "old", Key: "z/old", Action: diff.ActionDelete,
+			Reason: "InvalidParameterValue: Url \"ftp://u:" + secret + "@h\" is invalid"},
+	}}
+	a.postComment([]string{"logs"}, &planned{plan: p})
+	summary, err := os.ReadFile(r.env["GITHUB_STEP_SUMMARY"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := r.comments()
+	if len(cs) != 1 {
+		t.Fatalf("%d comments: %s", len(cs), r.stderr.String())
+	}
+	for name, out := range map[string]string{"comment": cs[0].Body, "job summary": string(summary), "stderr": r.stderr.String()} {
+		if strings.Contains(out, "Planted") || strings.Contains(out, "Hunter") {
+			t.Errorf("%s leaks the secret:\n%s", name, out)
+		}
+	}
+	if !strings.Contains(cs[0].Body, "(sensitive)") {
+		t.Errorf("comment shows no redaction, so the test proves nothing:\n%s", cs[0].Body)
+	}
+}
+
+// The marker is keyed on the directory relative to the repository root,
+// wherever logctl runs from.
+func TestCommentKey(t *testing.T) {
+	ws := t.TempDir()
+	tests := []struct {
+		name, cwd, workspace string
+		paths                []string
+		want                 string
+	}{
+		{"no workspace", ".", "", []string{"./logs/"}, "./logs/"},
+		{"root", ".", ws, []string{"logs/prod"}, "logs/prod"},
+		{"from inside", "logs/prod", ws, []string{"."}, "logs/prod"},
+		{"no path", "logs/stage", ws, nil, "logs/stage"},
+		{"several", ".", ws, []string{"logs/a", "logs/b/x.yaml"}, "logs/a logs/b/x.yaml"},
+		{"outside", ".", filepath.Join(ws, "logs"), []string{"other"}, "other"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(ws, tt.cwd)
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			var repoPath func(string) string
+			if tt.workspace != "" {
+				repoPath = relativeTo(tt.workspace, dir)
+			}
+			if got := commentKey(tt.paths, repoPath); got != tt.want {
+				t.Fatalf("commentKey = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCommentNamesTheCommit(t *testing.T) {
+	r := newPRRun(t)
+	if code := r.plan("../../examples"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, r.stderr.String())
+	}
+	const want = "<sub>Planned at commit [`abc123`](https://github.com/acme/logs/commit/abc123).</sub>"
+	if cs := r.comments(); len(cs) != 1 || !strings.Contains(cs[0].Body, want) {
+		t.Fatalf("the comment does not name the commit (%q): %+v", want, cs)
+	}
+}
+
+// The first plan of examples/ against an empty emulator adds every flow:
+// the comment says which data starts going where, the job summary too.
+func TestPlanGitHubCommentShowsDataMapChange(t *testing.T) {
+	r := newPRRun(t)
+	if code := r.plan("../../examples"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, r.stderr.String())
+	}
+	cs := r.comments()
+	if len(cs) != 1 {
+		t.Fatalf("%d comments: %s", len(cs), r.stderr.String())
+	}
+	// The header of the data-map change table (the plan-only table has no
+	// "change" column), and a flow to the SIEM named with its host.
+	for _, want := range []string{"| → destination | change |", "security-to-siem", "siem.example.com", "```mermaid"} {
+		if !strings.Contains(cs[0].Body, want) {
+			t.Errorf("the comment lacks %q:\n%s", want, cs[0].Body)
+		}
+	}
 }

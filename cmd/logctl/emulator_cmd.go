@@ -40,6 +40,8 @@ the vendors' SDKs cannot tell it from the real thing:
                                delivery tasks, DownloadL7Logs, DownloadL4Logs; also
                                DownloadL7Logs 2022-01-06) and cls 2020-10-16 exports
   /v2/{project_id}/...         Huawei Cloud LTS: log-dump/obs and transfers
+  /v3/auth/projects            Huawei IAM KeystoneListAuthProjects (a project's
+                               name is its region)
   /offline-logs/...            the gzip packages DownloadL7Logs/L4Logs point at
   /cls-exports/...             the files of completed CLS exports
 
@@ -47,6 +49,11 @@ Requests are signed as the SDKs sign them (TC3-HMAC-SHA256, SDK-HMAC-SHA256)
 and checked. Default credentials:
   Tencent  SecretId AKIDLOGCTLEMULATOR  SecretKey logctl-emulator-secret
   Huawei   AK LOGCTLEMULATORAK          SK logctl-emulator-secret
+
+An LTS call whose Host is a region's endpoint (lts.<region>.myhuaweicloud.com,
+which logctl sends even to an endpoint override) is refused when its project
+belongs to another region, as that endpoint would; a bare Host such as
+127.0.0.1:8787 names no region and is not checked.
 
 The first line of output is "listening on http://HOST:PORT". SIGINT or
 SIGTERM shuts down cleanly and flushes the state file.

@@ -35,11 +35,14 @@ API returns, in a stable order, with a scope entry for each zone, topic and
 log group so that the repository owns them from then on.
 
 Task names are kept; exports are named export-<from time>-<id> and dumps
-dump-<bucket>-<id>. Secrets (accessId, accessKey, and custom headers whose
-name suggests a credential: Authorization, *Token*, *Secret*, *Key*, Cookie,
-...) are replaced by ${env:NAME} references named after the task and field,
-e.g. SECURITY_TO_SIEM_CUSTOMENDPOINT_ACCESSKEY; the variables to set are
-listed on stderr. No secret value is ever written.
+dump-<bucket>-<id>. Secrets (accessId, accessKey, and the value of every
+custom header except the few known to be harmless:
+` + strings.Join(spec.HarmlessHeaders(), ", ") + `)
+are replaced by ${env:NAME} references named after the task and field, e.g.
+SECURITY_TO_SIEM_CUSTOMENDPOINT_ACCESSKEY or SIEM_HEADER_X_AUTH, and marked
+secret: true; the variables to set are listed on stderr. No secret value is
+ever written. A live value that contains "${" is written with the escape
+"$${", which reads back as "${".
 
 Before writing anything, import plans the generated YAML against the live
 state it was read from (secrets taken from the live values, in memory only)
@@ -111,6 +114,13 @@ func runImport(a *app, o importOptions) error {
 		return withCode(exitError, explainAPIError(err))
 	}
 	res := adopt.Build(live)
+	// The live secret values stay in memory for the zero-diff proof; should
+	// an error quote one, the output writers redact it like any credential.
+	for _, sec := range res.Secrets {
+		if v, ok := res.Lookup(sec.Name); ok {
+			a.secrets.Add(v)
+		}
+	}
 	encoded, err := encodeFiles(res)
 	if err != nil {
 		return withCode(exitError, err)

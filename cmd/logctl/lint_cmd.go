@@ -84,8 +84,9 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	}
 	doc, diags, eng := files.doc, files.diags, files.eng
 	var live *diff.Live
+	var regionFound []policy.Finding
 	if o.live && !diags.HasErrors() {
-		if live, err = a.readLiveForLint(doc); err != nil {
+		if live, regionFound, err = a.readLiveForLint(doc); err != nil {
 			return err
 		}
 	}
@@ -103,11 +104,16 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	if err != nil {
 		return withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
+	if len(regionFound) > 0 {
+		findings = append(findings, regionFound...)
+		render.SortFindings(findings)
+	}
 	opts := render.FindingOptions{
 		Color:       colorOutput(a),
 		Files:       len(doc.Files),
 		Rules:       eng.Rules(),
-		ToolVersion: version,
+		ToolVersion: currentVersion().Version,
+		RepoPath:    a.workspaceRepoPath(),
 	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd
@@ -161,23 +167,32 @@ func loadWithPolicies(a *app, policyDirs, paths []string) (*loadedFiles, error) 
 // readLiveForLint reads the live state of what the files touch, as the
 // policies' data.logctl.live. The resource ids that decide what to read are
 // never secrets, so no ${env:} reference needs resolving here.
-func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, error) {
+//
+// It also checks each dump's region against its project's (IAM); after a
+// region error nothing is read: the calls would only fail.
+func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, []policy.Finding, error) {
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
-		return nil, withCode(exitError, err)
+		return nil, nil, withCode(exitError, err)
 	}
 	defer cloud.stop()
 	providers, err := newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI(), TencentSite: doc.TencentSite()})
 	if err != nil {
-		return nil, withCode(exitError, err)
+		return nil, nil, withCode(exitError, err)
+	}
+	found := regionFindings(a.ctx, providers, doc, doc)
+	if render.CountFindings(found).Errors > 0 {
+		return nil, found, nil
 	}
 	targets := reconcile.Targets(doc)
 	fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(targets))
 	live, err := (&reconcile.Reader{Providers: providers}).Read(a.ctx, targets)
 	if err != nil {
-		return nil, withCode(exitError, fmt.Errorf("lint: %w", explainAPIError(err)))
+		return nil, nil, withCode(exitError, fmt.Errorf("lint: %w", explainAPIError(err)))
 	}
-	return live, nil
+	// As plan does: what the files' scopes delete or replace does not count.
+	// Deletes and replaces never depend on a secret, so the raw files do.
+	return liveAfter(live, diff.Compute(doc, doc, live), true), found, nil
 }
 
 // lintFindingsLive turns the loader's diagnostics into findings, evaluates
@@ -231,6 +246,6 @@ func colorOutput(a *app) bool {
 	if a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
 		return false
 	}
-	f, ok := a.stdout.(*os.File)
+	f, ok := fileOf(a.stdout)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

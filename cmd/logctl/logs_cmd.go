@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -186,9 +185,10 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 		f        logsFlags
 		dir      string
 		parallel int
+		timeout  time.Duration
 	)
 	cmd := &cobra.Command{
-		Use:     "download --type l7|l4 --zone ID... --start T [--end T] --dir DIR [--parallel N]",
+		Use:     "download --type l7|l4 --zone ID... --start T [--end T] --dir DIR [--parallel N] [--timeout D]",
 		Short:   "Download the offline log packages of a time window, resumably",
 		Long:    logsDownloadLong,
 		Example: logsDownloadExample,
@@ -205,37 +205,47 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 			if parallel < 1 || parallel > 64 {
 				return fmt.Errorf("--parallel %d: want 1 to 64", parallel)
 			}
-			cloud, err := a.openCloud(a.ctx)
+			if timeout < 0 {
+				return fmt.Errorf("--timeout %s: want a positive duration, or 0 for none", timeout)
+			}
+			ctx := a.ctx
+			if timeout > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeoutCause(a.ctx, timeout, fmt.Errorf("--timeout %s reached", timeout))
+				defer cancel()
+			}
+			cloud, err := a.openCloud(ctx)
 			if err != nil {
 				return err
 			}
 			defer cloud.stop()
 			retentionNote(a.stderr, q, now)
-			pkgs, err := listPackages(a.ctx, cloud.getenv, q)
+			pkgs, err := listPackages(ctx, cloud.getenv, q)
 			if err != nil {
 				return err
 			}
 			d := &offlinelogs.Downloader{Dir: dir, Parallel: parallel, Progress: progressFor(a.stderr)}
-			return a.reportDownload(d, pkgs, time.Now())
+			return a.reportDownload(ctx, d, pkgs, time.Now())
 		},
 	}
 	f.register(cmd.Flags())
 	cmd.Flags().StringVar(&dir, "dir", "", "directory to download into, created if missing (required)")
 	cmd.Flags().IntVar(&parallel, "parallel", offlinelogs.DefaultParallel, "packages to download at once (1-64)")
+	cmd.Flags().DurationVar(&timeout, "timeout", 0, "deadline for the whole run, listing included, e.g. 30m (0: none)")
 	return cmd
 }
 
 // progressFor draws a bar on a terminal and prints lines elsewhere.
 func progressFor(w io.Writer) offlinelogs.Reporter {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if f, ok := fileOf(w); ok && term.IsTerminal(int(f.Fd())) {
 		return &offlinelogs.Bar{W: w}
 	}
 	return &offlinelogs.Lines{W: w}
 }
 
 // reportDownload runs d and prints the summary line on stdout.
-func (a *app) reportDownload(d *offlinelogs.Downloader, pkgs []offlinelogs.Package, started time.Time) error {
-	sum, err := d.Run(a.ctx, pkgs)
+func (a *app) reportDownload(ctx context.Context, d *offlinelogs.Downloader, pkgs []offlinelogs.Package, started time.Time) error {
+	sum, err := d.Run(ctx, pkgs)
 	interrupted := ""
 	if sum.Interrupted > 0 {
 		interrupted = fmt.Sprintf(", %d interrupted", sum.Interrupted)
@@ -244,6 +254,8 @@ func (a *app) reportDownload(d *offlinelogs.Downloader, pkgs []offlinelogs.Packa
 		sum.Downloaded, sum.Skipped, sum.Failed, interrupted, offlinelogs.HumanBytes(sum.Received),
 		time.Since(started).Round(time.Millisecond), filepath.Join(d.Dir, offlinelogs.ManifestFile))
 	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("%v: complete files and .part files are kept; run the same command again to resume", context.Cause(ctx))
 	case errors.Is(err, context.Canceled):
 		return errors.New("interrupted: complete files and .part files are kept; run the same command again to resume")
 	case err != nil:
@@ -299,6 +311,13 @@ are paced at the API quota and retried on throttling. Package names that
 could leave DIR (.., /, \, :, control characters) and URLs that are not
 http(s) are refused.
 
+Bounded work: a body is cut at a bound derived from the listed size (the
+size plus 1/1024 and 64 KiB, which holds whichever way the size is counted)
+and the package refused; a redirect to another host, or from https to http,
+is refused; a package that fails for good, or is refused, leaves no .part
+file. --timeout gives the whole run a deadline; .part files of packages it
+interrupts are kept (each within its bound) for the next run to resume.
+
 Progress goes to stderr: a bar on a terminal, otherwise one line per
 package. The exit code is 1 if any package failed.
 
@@ -306,6 +325,9 @@ package. The exit code is 1 if any package failed.
 
 	logsDownloadExample = `  # Yesterday's L7 packages, 8 at a time
   logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --parallel 8
+
+  # At most half an hour, listing included (resume later with the same command)
+  logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --timeout 30m
 
   # Interrupted? Run the same command: complete files are skipped, partial ones resumed
   logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/internal/datamap"
 	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/policy"
 	"github.com/logctl/logctl/reconcile"
@@ -81,6 +82,9 @@ type planned struct {
 	targets       []reconcile.Target
 	providers     map[spec.Kind]reconcile.Provider
 	findings      []policy.Finding
+	// dataChanges is how the plan changes the data map (live → desired),
+	// computed only for the PR comment.
+	dataChanges []datamap.Change
 }
 
 func runPlan(a *app, o planOptions, paths []string) error {
@@ -92,7 +96,7 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, err)
 	}
 	defer cloud.stop()
-	pl, err := a.makePlan(cloud, o.policyDirs, paths, false)
+	pl, err := a.makePlan(cloud, o.policyDirs, paths, planFor{dataMap: o.githubComment})
 	if o.githubComment && pl != nil {
 		a.postComment(paths, pl)
 	}
@@ -103,7 +107,11 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		if err := writeSavedPlan(o.out, reconcile.NewSavedPlan(pl.plan, pl.raw, pl.targets)); err != nil {
+		sp, err := newSavedPlan(pl, paths, o.policyDirs)
+		if err == nil {
+			err = writeSavedPlan(o.out, sp)
+		}
+		if err != nil {
 			return withCode(exitError, fmt.Errorf("plan: %w", err))
 		}
 		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: logctl apply --plan %s\n", o.out, o.out)
@@ -117,12 +125,15 @@ func runPlan(a *app, o planOptions, paths []string) error {
 // makePlan lints, resolves the environment, reads the live state and
 // diffs. Lint errors stop it before any API call (exit 3).
 //
-// forApply keeps the resolved files and the live state for apply. Without
+// planFor.apply keeps the resolved files and the live state for apply. Without
 // it both are let go once the diff is computed, before the live policy
 // pass: at 100,000 resources that pass holds the policies' form of the
 // files and of the live state, and the typed live state (~80 MB) is no
 // longer needed by then.
-func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply bool) (*planned, error) {
+// planFor.dataMap also computes the change of the data map, for the PR
+// comment's "what data goes where" section.
+func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planFor) (*planned, error) {
+	forApply := pf.apply
 	defer tuneGC(a.getenv)()
 	in, err := a.loadAndLint(cloud, policyDirs, paths)
 	if err != nil {
@@ -146,6 +157,12 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
+	if rf := regionFindings(a.ctx, pl.providers, resolved, raw); len(rf) > 0 {
+		pl.findings = append(pl.findings, rf...)
+		if err := a.reportFindings(rf, raw); err != nil {
+			return pl, err
+		}
+	}
 	reader := &reconcile.Reader{Providers: pl.providers}
 	fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(pl.targets))
 	live, err := reader.Read(a.ctx, pl.targets)
@@ -153,12 +170,19 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply
 		return nil, withCode(exitError, explainAPIError(err))
 	}
 	plan := diff.Compute(resolved, raw, live)
+	if pf.dataMap {
+		// Before the live pass, which lets the live resources go.
+		if pl.dataChanges, err = dataMapChanges(policyDirs, raw, live); err != nil {
+			return nil, withCode(exitError, err)
+		}
+	}
 	if forApply {
 		pl.resolved, pl.live = resolved, live
 	}
-	// Second pass: uniqueness rules now see live resources no file declares.
-	// The prepared evaluation re-runs only the packages that read them.
-	liveFindings, err := evalLive(a, in.eval, live, !forApply)
+	// Second pass: uniqueness rules now see live resources no file declares,
+	// as the plan leaves them. The prepared evaluation re-runs only the
+	// packages that read them.
+	liveFindings, err := evalLive(a, in.eval, liveAfter(live, plan, !forApply), !forApply)
 	if err != nil {
 		return nil, withCode(exitError, err)
 	}
@@ -172,6 +196,22 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, forApply
 	}
 	pl.plan = plan
 	return pl, nil
+}
+
+// planFor says what a plan is made for.
+type planFor struct {
+	apply   bool // apply it: keep the resolved files and the live state
+	dataMap bool // the PR comment: compute the change of the data map
+}
+
+// dataMapChanges compares the data map of what runs with that of the files,
+// under the team's privacy catalog.
+func dataMapChanges(policyDirs []string, raw *spec.Document, live *diff.Live) ([]datamap.Change, error) {
+	cat, err := policy.PrivacyWith(policyDirs)
+	if err != nil {
+		return nil, fmt.Errorf("plan: data map: %w", err)
+	}
+	return datamap.Compare(datamap.Live(live, cat), datamap.Desired(raw, cat)), nil
 }
 
 // evalLive evaluates the policies again with the live state as

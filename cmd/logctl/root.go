@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/logctl/logctl/internal/redact"
 )
 
 // Exit codes, as in design §4. They follow Terraform's -detailed-exitcode for
@@ -42,6 +45,7 @@ func withCode(code int, err error) error { return &codeError{code: code, err: er
 // global: tests build an app with their own writers and environment.
 type app struct {
 	ctx    context.Context
+	args   []string // the command line after "logctl", to name a lock's holder
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -49,16 +53,46 @@ type app struct {
 	// emulatorState is the --emulator flag: when set, the clients talk to
 	// an in-process emulator keeping its state in this file.
 	emulatorState string
+	// secrets holds the credentials and every resolved ${env:} value;
+	// stdout and stderr redact them, and so must anything posted.
+	secrets *redact.Set
 }
 
+// credentialVars are the environment variables holding credentials: their
+// values are redacted from all output (the key IDs are not secret and help
+// diagnose a wrong key, so they stay).
+var credentialVars = []string{
+	"TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN",
+	"HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+	"GITHUB_TOKEN",
+}
+
+// run is the whole command: main passes the process's streams and
+// environment, tests their own.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	a := &app{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	secrets := &redact.Set{}
+	for _, name := range credentialVars {
+		secrets.Add(getenv(name))
+	}
+	// Everything printed passes the redactor: a vendor error may quote a
+	// secret request parameter back (design: secrets never leak).
+	rout, rerr := redact.NewWriter(secrets, stdout), redact.NewWriter(secrets, stderr)
+	a := &app{ctx: ctx, args: args, stdin: stdin, stdout: rout, stderr: rerr, getenv: getenv, secrets: secrets}
+	code := a.execute()
+	rout.Flush()
+	rerr.Flush()
+	return code
+}
+
+// execute runs the subcommand a.args names and returns the exit code.
+func (a *app) execute() int {
+	stdin, stdout, stderr := a.stdin, a.stdout, a.stderr
 	root := newRootCmd(a)
-	root.SetArgs(args)
+	root.SetArgs(a.args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(ctx)
+	err := root.ExecuteContext(a.ctx)
 	if err == nil {
 		return exitOK
 	}
@@ -73,6 +107,21 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return exitError
 }
 
+// fileOf returns the file behind w, looking through the redacting
+// writers, to ask whether it is a terminal.
+func fileOf(w io.Writer) (*os.File, bool) {
+	for {
+		switch x := w.(type) {
+		case *os.File:
+			return x, true
+		case interface{ Unwrap() io.Writer }:
+			w = x.Unwrap()
+		default:
+			return nil, false
+		}
+	}
+}
+
 func newRootCmd(a *app) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "logctl",
@@ -84,6 +133,10 @@ applies the difference.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --version without cobra's -v shorthand, printing what `version` prints.
+	root.Version = currentVersion().String()
+	root.SetVersionTemplate("{{.Version}}\n")
+	root.Flags().Bool("version", false, "print the version and exit")
 	pf := root.PersistentFlags()
 	pf.StringVar(&a.emulatorState, "emulator", "",
 		"run against an in-process emulator of the clouds keeping its state in `STATE_FILE` (no cloud account needed; --emulator alone uses "+defaultEmulatorState+")")
@@ -99,6 +152,8 @@ applies the difference.`,
 		newLogsCmd(a),
 		newSchemaCmd(a),
 		newPolicyCmd(a),
+		newVarsCmd(a),
+		newMapCmd(a),
 	)
 	return root
 }

@@ -38,10 +38,6 @@ func (r *Result) Lookup(name string) (string, bool) {
 	return "", false
 }
 
-// secretHeader guesses which custom headers carry credentials: the API does
-// not say, so names that usually do are treated as secret.
-var secretHeader = regexp.MustCompile(`(?i)(authorization|token|secret|password|api[-_]?key|cookie|signature|credential)`)
-
 // Build makes the YAML for the live resources.
 func Build(live *diff.Live) *Result {
 	r := &Result{Files: map[string]*spec.File{}}
@@ -61,14 +57,14 @@ func Build(live *diff.Live) *Result {
 		addScope(f, spec.Scope{DeliveryTasks: &spec.TaskScope{ZoneID: t.ZoneID}})
 	}
 	for _, le := range sortedExports(live.Exports) {
-		e := le.Export
+		e := escaped(le.Export)
 		e.Name = exportName(le)
 		f := file("cls-" + safe(e.TopicID) + ".yaml")
 		f.Exports = append(f.Exports, e)
 		addScope(f, spec.Scope{Exports: &spec.ExportScope{TopicID: e.TopicID, Region: e.Region}})
 	}
 	for _, ld := range sortedDumps(live.Dumps) {
-		d := ld.Dump
+		d := escaped(ld.Dump)
 		d.Name = dumpName(ld)
 		f := file("lts-" + safe(d.LogGroupID) + ".yaml")
 		f.Dumps = append(f.Dumps, d)
@@ -90,41 +86,45 @@ func addScope(f *spec.File, s spec.Scope) {
 	f.Scopes = append(f.Scopes, s)
 }
 
-// extractTaskSecrets replaces the secret values of a task by references,
-// recording them. Empty values stay empty (nothing to keep secret).
-func extractTaskSecrets(t spec.DeliveryTask, secrets map[string]Secret) spec.DeliveryTask {
+// extractTaskSecrets returns the task as written to the file: secret values
+// replaced by references (recorded in secrets), every other string escaped.
+// A custom header is secret unless spec.HarmlessHeader knows its name: the
+// API does not say which headers carry credentials, and guessing from the
+// name missed X-Sig, X-Auth and Ocp-Apim-Subscription-Key. Empty values stay
+// empty (nothing to keep secret).
+func extractTaskSecrets(raw spec.DeliveryTask, secrets map[string]Secret) spec.DeliveryTask {
+	t := escaped(raw)
 	ref := func(field, value string) string {
 		if value == "" {
 			return ""
 		}
-		name := envName(t.Name, field)
-		for i := 2; ; i++ { // two tasks of one name in different zones
-			if s, taken := secrets[name]; !taken || s.value == value {
+		// One variable per field, never shared: two tasks of one name in
+		// different zones, or headers X-Auth and x_auth, get _2, _3, ... in
+		// the order of the sorted tasks.
+		name := envName(raw.Name, field)
+		for i := 2; ; i++ {
+			if _, taken := secrets[name]; !taken {
 				break
 			}
-			name = fmt.Sprintf("%s_%d", envName(t.Name, field), i)
+			name = fmt.Sprintf("%s_%d", envName(raw.Name, field), i)
 		}
-		secrets[name] = Secret{Name: name, Where: fmt.Sprintf("deliveryTask %q (zone %s) %s", t.Name, t.ZoneID, field), value: value}
+		secrets[name] = Secret{Name: name, Where: fmt.Sprintf("deliveryTask %q (zone %s) %s", raw.Name, raw.ZoneID, field), value: value}
 		return "${env:" + name + "}"
 	}
-	if ce := t.CustomEndpoint; ce != nil {
-		c := *ce
-		c.AccessID = ref("customEndpoint.accessId", c.AccessID)
-		c.AccessKey = ref("customEndpoint.accessKey", c.AccessKey)
-		c.Headers = append([]spec.Header(nil), c.Headers...)
-		for i, h := range c.Headers {
-			if secretHeader.MatchString(h.Name) {
+	if ce := raw.CustomEndpoint; ce != nil {
+		c := t.CustomEndpoint
+		c.AccessID = ref("customEndpoint.accessId", ce.AccessID)
+		c.AccessKey = ref("customEndpoint.accessKey", ce.AccessKey)
+		for i, h := range ce.Headers {
+			if !spec.HarmlessHeader(h.Name) {
 				c.Headers[i].Value = ref("header."+h.Name, h.Value)
 				c.Headers[i].Secret = true
 			}
 		}
-		t.CustomEndpoint = &c
 	}
-	if s3 := t.S3; s3 != nil {
-		c := *s3
-		c.AccessID = ref("s3.accessId", c.AccessID)
-		c.AccessKey = ref("s3.accessKey", c.AccessKey)
-		t.S3 = &c
+	if s3 := raw.S3; s3 != nil {
+		t.S3.AccessID = ref("s3.accessId", s3.AccessID)
+		t.S3.AccessKey = ref("s3.accessKey", s3.AccessKey)
 	}
 	return t
 }

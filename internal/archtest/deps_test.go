@@ -22,18 +22,23 @@ var allowed = map[string][]string{
 	"internal/ratelimit":    {},
 	"internal/mdsafe":       {},
 	"internal/prcomment":    {},
+	"internal/redact":       {},
 	"internal/tencent":      {"internal/apierr"},
 	"internal/adopt":        {"spec", "diff"},
-	"internal/emulator/...": {"internal/emulator/..."},
+	"internal/emulator/...": {"internal/emulator/...", "internal/filelock"},
+	"internal/filelock":     {},
 	"internal/provider/...": {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent"},
 	"internal/offlinelogs":  {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent", "internal/provider/teo"},
-	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/mdsafe"},
+	"internal/datamap":      {"spec", "diff", "policy"},
+	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/mdsafe", "internal/datamap"},
 	"internal/archtest":     {},
+	// The runner simulation for action.yml; its tests drive the emulators.
+	"internal/actiontest": {},
 }
 
 // testOnly packages exist for tests and may reach the emulator.
 var testOnly = map[string][]string{
-	"internal/provider/providertest": {"internal/emulator/..."},
+	"internal/provider/providertest": {"internal/emulator/...", "internal/filelock"},
 }
 
 func TestImportDirection(t *testing.T) {

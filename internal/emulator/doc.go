@@ -11,7 +11,8 @@
 //
 // Routing: POST / is API 3.0 (teo and cls share the endpoint and are told
 // apart by Host prefix, credential scope or action); /v2/{project_id}/... is
-// LTS; /offline-logs/... serves the gzip packages DownloadL7Logs and
+// LTS and /v3/auth/projects its IAM project list (a project's name is its
+// region); /offline-logs/... serves the gzip packages DownloadL7Logs and
 // DownloadL4Logs return; /cls-exports/... serves completed export files.
 //
 // The emulator is a leaf: it never imports logctl's client code, so a client

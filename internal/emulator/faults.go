@@ -66,7 +66,7 @@ func classify(r *http.Request) (cloud string, mutating bool) {
 	switch {
 	case r.URL.Path == "/":
 		return "tencent", tencent.IsMutating(r.Header.Get("X-TC-Action"))
-	case strings.HasPrefix(r.URL.Path, "/v2/"):
+	case strings.HasPrefix(r.URL.Path, "/v2/"), strings.HasPrefix(r.URL.Path, "/v3/"):
 		return "huawei", r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodDelete
 	default:
 		return "files", false

@@ -7,10 +7,40 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/logctl/logctl/internal/emulator/huawei"
 	"github.com/logctl/logctl/internal/emulator/tencent"
+	"github.com/logctl/logctl/internal/filelock"
 )
+
+// lockState takes the state file's lock, StatePath + ".lock", for the
+// server's lifetime. A server holds its whole state in memory and writes
+// all of it on every change, so two servers on one file would each write
+// over the other's changes: the second is refused, naming the first
+// (refusing rather than waiting, because the first may be a long-running
+// "logctl emulator serve" that a waiting run would hang on). The lock is
+// the operating system's, released when the process ends however it ends.
+func lockState(path string, now time.Time) (*filelock.Lock, error) {
+	l, err := filelock.TryLock(path+".lock", filelock.Self(now, strings.Join(os.Args, " ")))
+	var held *filelock.HeldError
+	if errors.As(err, &held) {
+		return nil, fmt.Errorf("state %s is in use by %s; stop it or use another state file", path, held.Holder)
+	}
+	return l, err
+}
+
+// removeTemps deletes the temporary files writeAtomic leaves when the
+// process is killed between creating and renaming one. It runs under the
+// state lock, so no live writer's file is touched.
+func removeTemps(path string) {
+	pattern := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	matches, _ := filepath.Glob(pattern)
+	for _, m := range matches {
+		os.Remove(m)
+	}
+}
 
 // stateFile is the JSON document written to Options.StatePath.
 type stateFile struct {

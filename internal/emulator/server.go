@@ -16,6 +16,7 @@ import (
 	"github.com/logctl/logctl/internal/emulator/huawei"
 	"github.com/logctl/logctl/internal/emulator/semantics"
 	"github.com/logctl/logctl/internal/emulator/tencent"
+	"github.com/logctl/logctl/internal/filelock"
 )
 
 // Options configures a Server.
@@ -64,7 +65,15 @@ type Server struct {
 
 	reqMu    sync.Mutex
 	requests map[string]int
+
+	// lock is the state file's lock, held until Close (nil in memory).
+	lock   *filelock.Lock
+	closed bool // guarded by mu
 }
+
+// errClosed refuses a write after Close: the lock is gone, and another
+// server may own the file by now.
+var errClosed = errors.New("emulator is closed: state not written")
 
 // New builds a server: it loads the state file (or starts a new one, seeding
 // the world's live resources into it), merges the world and credentials.
@@ -83,11 +92,19 @@ func New(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	var lock *filelock.Lock
+	if opts.StatePath != "" {
+		if lock, err = lockState(opts.StatePath, opts.Now()); err != nil {
+			return nil, err
+		}
+		removeTemps(opts.StatePath)
+	}
 	st, fresh, err := loadState(opts.StatePath)
 	if err != nil {
+		lock.Unlock()
 		return nil, err
 	}
-	s := &Server{opts: opts, state: st, world: DefaultWorld(), requests: map[string]int{}}
+	s := &Server{opts: opts, state: st, world: DefaultWorld(), requests: map[string]int{}, lock: lock}
 	s.world.merge(extra)
 	s.baseURL.Store("http://127.0.0.1:8787")
 	s.tencent = tencent.NewHandler(tencent.Config{
@@ -104,11 +121,13 @@ func New(opts Options) (*Server, error) {
 	})
 	if fresh {
 		if err := s.seedLive(); err != nil {
+			lock.Unlock()
 			return nil, err
 		}
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/v2/", s.countLTS(lts))
+	mux.Handle("/v3/auth/projects", s.countIAM(lts))
 	mux.HandleFunc("/offline-logs/", s.tencent.ServeOfflineLog)
 	mux.HandleFunc("/cls-exports/", s.tencent.ServeExportFile)
 	mux.HandleFunc("/{$}", s.tencent.ServeHTTP)
@@ -144,6 +163,9 @@ func (s *Server) seedLive() error {
 func (s *Server) commit() error {
 	if s.opts.StatePath == "" {
 		return nil
+	}
+	if s.closed {
+		return errClosed
 	}
 	b, err := json.Marshal(s.state)
 	if err != nil {
@@ -188,11 +210,25 @@ func (s *Server) countLTS(next http.Handler) http.Handler {
 	})
 }
 
-// Close flushes the state file.
+// countIAM counts IAM requests as "iam:METHOD /v3/auth/projects".
+func (s *Server) countIAM(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.count("iam:" + r.Method + " " + r.URL.Path)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Close flushes the state file and releases its lock. Later calls do
+// nothing, and later changes are not written.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.commit()
+	if s.closed {
+		return nil
+	}
+	err := s.commit()
+	s.closed = true
+	return errors.Join(err, s.lock.Unlock())
 }
 
 // Serve listens on addr (port 0 picks a free port), calls ready with the
@@ -205,7 +241,12 @@ func (s *Server) Serve(ctx context.Context, addr string, ready func(baseURL stri
 	}
 	base := "http://" + ln.Addr().String()
 	s.SetBaseURL(base)
-	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	// Timeouts bound what a slow or stalled client can hold: the headers
+	// in 10 s, a whole request in a minute (bodies are small JSON), an
+	// idle keep-alive connection for two. WriteTimeout stays unset: an
+	// offline log package is streamed for as long as the client reads.
+	srv := &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: time.Minute, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	if ready != nil {

@@ -174,13 +174,15 @@ func (d *Downloader) clock() func() time.Time {
 	return time.Now
 }
 
+// client is the Client (or one whose transport gives up on a server that
+// does not answer within 30 s) with redirects kept on the listed host.
 func (d *Downloader) client() *http.Client {
 	if d.Client != nil {
-		return d.Client
+		return guarded(d.Client)
 	}
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.ResponseHeaderTimeout = 30 * time.Second
-	return &http.Client{Transport: t}
+	return guarded(&http.Client{Transport: t})
 }
 
 func (d *Downloader) parallel() int {

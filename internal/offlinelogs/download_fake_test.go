@@ -115,6 +115,8 @@ func TestDownloadOutcomes(t *testing.T) {
 			mutate: func(p *Package) { p.Size = int64(len(gzipOf(t, plain))) }, want: StatusFailed, wantErr: "the listing says", wantHits: 3},
 		{name: "l4 size is the gzip size", body: gzipOf(t, plain),
 			mutate: func(p *Package) { p.Kind, p.Size = KindL4, int64(len(gzipOf(t, plain))) }, want: StatusDownloaded, wantHits: 1},
+		{name: "l4 size may be the uncompressed size", body: gzipOf(t, plain),
+			mutate: func(p *Package) { p.Kind = KindL4 }, want: StatusDownloaded, wantHits: 1},
 		{name: "l4 wrong size fails", body: gzipOf(t, plain),
 			mutate: func(p *Package) { p.Kind, p.Size = KindL4, 7 }, want: StatusFailed, wantErr: "the listing says 7", wantHits: 3},
 		{name: "Content-Encoding gzip is stored, not decoded", encoding: true, body: gzipOf(t, plain),

@@ -40,10 +40,14 @@ func (s *runState) one(ctx context.Context, client *http.Client, j job) Result {
 	res.Received = received.Load()
 	switch {
 	case err != nil && ctx.Err() != nil:
+		// Interrupted: the .part file (bounded by the listed size) is kept
+		// for the next run to resume.
 		res.Status, res.Err = StatusInterrupted, context.Cause(ctx)
 		return res
 	case err != nil:
-		res.Status, res.Err = StatusFailed, fmt.Errorf("%s: %w", j.file, err)
+		// Failed for good: remove what it left.
+		res.Status, res.Err = StatusFailed, errors.Join(fmt.Errorf("%s: %w", j.file, err),
+			removePart(filepath.Join(s.d.Dir, j.file+partSuffix)))
 		return res
 	}
 	res.Status = StatusDownloaded
@@ -101,7 +105,11 @@ func (s *runState) attempt(ctx context.Context, client *http.Client, j job, onDa
 	if st, err := os.Lstat(part); err == nil && !st.Mode().IsRegular() {
 		return false, fmt.Errorf("%s exists and is not a regular file", j.file+partSuffix)
 	}
-	resumed, err := fetch(ctx, client, u, part, s.d.stall(), onData)
+	resumed, err := fetch(ctx, client, u, part, maxFileBytes(j.pkg), s.d.stall(), onData)
+	if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrRedirectRefused) {
+		// Refused: nothing of it is kept.
+		return resumed, errors.Join(err, removePart(part))
+	}
 	if err != nil && !errors.Is(err, errRangeNotSatisfiable) {
 		return resumed, err
 	}
@@ -109,7 +117,7 @@ func (s *runState) attempt(ctx context.Context, client *http.Client, j job, onDa
 	// that ended between the last byte and the rename. Verify it as is.
 	sum, verr := verifyFile(part, j.pkg)
 	if verr != nil {
-		if rerr := os.Remove(part); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+		if rerr := removePart(part); rerr != nil {
 			return resumed, rerr
 		}
 		return resumed, verr
@@ -121,6 +129,19 @@ func (s *runState) attempt(ctx context.Context, client *http.Client, j job, onDa
 	syncDir(s.d.Dir)
 	s.record(newEntry(j.file, j.pkg, sum))
 	return resumed, nil
+}
+
+// removePart removes a .part file; one already gone is fine. A .part that is
+// not a regular file (planted) is left alone: it was never ours.
+func removePart(part string) error {
+	st, err := os.Lstat(part)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !st.Mode().IsRegular() {
+		return nil
+	}
+	if err := os.Remove(part); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
 }
 
 // retryDownload reports whether a failed attempt may be repeated: network

@@ -53,7 +53,10 @@ var errRangeNotSatisfiable = errors.New("range not satisfiable")
 // bytes already there with a Range request. A server that ignores the range
 // (200 instead of 206) gets the file rewritten from the start. It reports
 // the bytes received, through onData as they arrive, and whether it resumed.
-func fetch(ctx context.Context, client *http.Client, u *url.URL, part string, stall time.Duration, onData func(int64)) (resumed bool, err error) {
+//
+// The file never grows past limit bytes: a longer body (or a
+// Content-Length announcing one) is ErrTooLarge.
+func fetch(ctx context.Context, client *http.Client, u *url.URL, part string, limit int64, stall time.Duration, onData func(int64)) (resumed bool, err error) {
 	f, err := os.OpenFile(part, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return false, err
@@ -74,6 +77,9 @@ func fetch(ctx context.Context, client *http.Client, u *url.URL, part string, st
 	defer watchdog.Stop()
 
 	resp, err := get(ctx, client, u, off)
+	if errors.Is(err, ErrRedirectRefused) {
+		return false, err // final: not a network failure to retry
+	}
 	if err != nil {
 		return false, stallOr(&stalled, &networkError{host: u.Host, err: err})
 	}
@@ -91,8 +97,15 @@ func fetch(ctx context.Context, client *http.Client, u *url.URL, part string, st
 			return false, err
 		}
 	}
+	if resp.ContentLength > limit-start {
+		return start > 0, fmt.Errorf("%w: %s announces %d more bytes after byte %d, at most %d expected",
+			ErrTooLarge, u.Host, resp.ContentLength, start, limit)
+	}
 	body := &watchedReader{r: resp.Body, reset: func() { watchdog.Reset(stall) }, onData: onData}
-	if err := copyBody(f, body); err != nil {
+	if err := copyBody(f, body, limit-start); err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return start > 0, fmt.Errorf("%w: %s sent more than %d bytes", err, u.Host, limit)
+		}
 		var re *readError
 		if errors.As(err, &re) {
 			return start > 0, stallOr(&stalled, &networkError{host: u.Host, err: re.err})
@@ -164,10 +177,16 @@ type readError struct{ err error }
 
 func (e *readError) Error() string { return e.err.Error() }
 
-func copyBody(w io.Writer, r io.Reader) error {
+// copyBody copies r to w, at most max bytes: one byte more is ErrTooLarge
+// (nothing past max is written).
+func copyBody(w io.Writer, r io.Reader, max int64) error {
 	buf := make([]byte, 64<<10)
 	for {
 		n, rerr := r.Read(buf)
+		if int64(n) > max {
+			return ErrTooLarge
+		}
+		max -= int64(n)
 		if n > 0 {
 			if _, err := w.Write(buf[:n]); err != nil {
 				return err

@@ -2,6 +2,7 @@ package offlinelogs
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/logctl/logctl/internal/emulator"
+	"github.com/logctl/logctl/internal/emulator/semantics"
 	"github.com/logctl/logctl/internal/provider/teo"
 	"github.com/logctl/logctl/internal/ratelimit"
 )
@@ -119,8 +121,18 @@ func checkPackages(t *testing.T, pkgs []Package, q Query) {
 
 // TestListLegacy lists the same zone through the 2022-01-06 form, where a
 // zone is given by its site name, and gets the same packages.
+// Under both readings of the page base (l7-legacy-page-zero), the walk
+// reads each page once.
 func TestListLegacy(t *testing.T) {
-	srv, url := startEmulator(t, emulator.Options{})
+	for _, zero := range []bool{false, true} {
+		t.Run(fmt.Sprintf("page-zero=%v", zero), func(t *testing.T) {
+			testListLegacy(t, semantics.Semantics{L7LegacyPageZero: zero})
+		})
+	}
+}
+
+func testListLegacy(t *testing.T, sem semantics.Semantics) {
+	srv, url := startEmulator(t, emulator.Options{Semantics: sem})
 	l := testLister(t, url)
 	start, end := recentWindow(40 * 24)
 	current, _, err := l.List(context.Background(), Query{Kind: KindL7, Zones: []string{testZone}, Start: start, End: end})

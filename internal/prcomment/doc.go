@@ -11,7 +11,12 @@
 //     payload and returns ErrNotPullRequest outside one.
 //   - Upsert (or Commenter.Upsert, with an injectable HTTP client, sleep
 //     and clock) talks to the REST API through go-github, retrying server
-//     errors and rate limits within a bounded total wait.
+//     errors and rate limits within a bounded total wait. Only comments
+//     written by the token's own login count as logctl's (GET /user; a
+//     workflow's GITHUB_TOKEN is refused that call and is
+//     github-actions[bot]): the marker alone proves nothing, since anyone
+//     who may comment can write it. Other marked comments are left alone
+//     and returned in Result.Ignored for the caller to report.
 //   - Fit cuts a comment down to GitHub's 65,536-character limit by dropping
 //     the least important sections first; BodyBudget says how much of the
 //     limit the marker leaves.

@@ -27,6 +27,11 @@ type Env struct {
 	EventPath   string // GITHUB_EVENT_PATH, the webhook payload of the run
 	APIURL      string // GITHUB_API_URL, DefaultAPIURL when unset
 	StepSummary string // GITHUB_STEP_SUMMARY, the job summary file of the step
+	// Author is LOGCTL_COMMENT_AUTHOR: the login to post as when GET /user
+	// is refused and the token is not a workflow's GITHUB_TOKEN but a
+	// GitHub App's installation token ("<app-slug>[bot]"). Empty means
+	// ActionsLogin.
+	Author string
 }
 
 // EnvFrom reads Env through getenv (os.Getenv in main).
@@ -37,6 +42,7 @@ func EnvFrom(getenv func(string) string) Env {
 		EventPath:   getenv("GITHUB_EVENT_PATH"),
 		APIURL:      getenv("GITHUB_API_URL"),
 		StepSummary: getenv("GITHUB_STEP_SUMMARY"),
+		Author:      getenv("LOGCTL_COMMENT_AUTHOR"),
 	}
 	if e.APIURL == "" {
 		e.APIURL = DefaultAPIURL
@@ -51,8 +57,8 @@ func (e Env) String() string {
 	if e.Token != "" {
 		token = "(sensitive)"
 	}
-	return fmt.Sprintf("{Token:%s Repository:%s EventPath:%s APIURL:%s StepSummary:%s}",
-		token, e.Repository, e.EventPath, e.APIURL, e.StepSummary)
+	return fmt.Sprintf("{Token:%s Repository:%s EventPath:%s APIURL:%s StepSummary:%s Author:%s}",
+		token, e.Repository, e.EventPath, e.APIURL, e.StepSummary, e.Author)
 }
 
 // GoString masks the token for %#v as well.

@@ -66,17 +66,18 @@ func writeEvent(t testing.TB, payload string) string {
 	return path
 }
 
-func (h *harness) upsert(dir, markdown string) (string, error) {
+func (h *harness) upsert(dir, markdown string) (Result, error) {
 	return h.c.Upsert(context.Background(), h.env, dir, markdown)
 }
 
+// mustUpsert runs Upsert and returns the comment's URL.
 func (h *harness) mustUpsert(dir, markdown string) string {
 	h.t.Helper()
-	u, err := h.upsert(dir, markdown)
+	res, err := h.upsert(dir, markdown)
 	if err != nil {
 		h.t.Fatalf("Upsert(%q): %v", dir, err)
 	}
-	return u
+	return res.URL
 }
 
 func (h *harness) comments() []ghemu.Comment {
@@ -90,12 +91,15 @@ func (h *harness) recordedSleeps() []time.Duration {
 }
 
 // calls summarises the requests as "METHOD page" strings, e.g. "GET 2",
-// "POST", "PATCH".
+// "POST", "PATCH", and "WHOAMI" for GET /user.
 func (h *harness) calls() []string {
 	var out []string
 	for _, r := range h.emu.Requests() {
 		s := r.Method
-		if r.Method == "GET" {
+		switch {
+		case r.Method == "GET" && strings.HasSuffix(r.Path, "/user"):
+			s = "WHOAMI"
+		case r.Method == "GET":
 			page := "1"
 			for _, kv := range strings.Split(r.Query, "&") {
 				if v, ok := strings.CutPrefix(kv, "page="); ok {

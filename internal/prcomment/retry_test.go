@@ -21,39 +21,39 @@ func TestUpsertRetries(t *testing.T) {
 	}{
 		{
 			name:   "502 twice on list",
-			faults: []ghemu.Fault{{Method: "GET", Times: 2}},
+			faults: []ghemu.Fault{{Method: "GET", Path: "/comments", Times: 2}},
 			sleeps: []time.Duration{time.Second, 2 * time.Second},
-			calls:  []string{"GET 1", "GET 1", "GET 1", "POST"},
+			calls:  []string{"WHOAMI", "GET 1", "GET 1", "GET 1", "POST"},
 		},
 		{
 			name:   "secondary rate limit with Retry-After on create",
 			faults: []ghemu.Fault{{Kind: ghemu.SecondaryRateLimit, Method: "POST", RetryAfter: 7 * time.Second}},
 			sleeps: []time.Duration{7 * time.Second},
-			calls:  []string{"GET 1", "POST", "POST"},
+			calls:  []string{"WHOAMI", "GET 1", "POST", "POST"},
 		},
 		{
 			name:   "secondary rate limit 429 without headers waits a minute",
-			faults: []ghemu.Fault{{Kind: ghemu.SecondaryRateLimit, Status: 429, Method: "GET"}},
+			faults: []ghemu.Fault{{Kind: ghemu.SecondaryRateLimit, Status: 429, Method: "GET", Path: "/comments"}},
 			sleeps: []time.Duration{time.Minute},
-			calls:  []string{"GET 1", "GET 1", "POST"},
+			calls:  []string{"WHOAMI", "GET 1", "GET 1", "POST"},
 		},
 		{
 			name:   "primary rate limit waits for X-RateLimit-Reset",
-			faults: []ghemu.Fault{{Kind: ghemu.PrimaryRateLimit, Method: "GET", Reset: testNow.Add(90 * time.Second)}},
+			faults: []ghemu.Fault{{Kind: ghemu.PrimaryRateLimit, Method: "GET", Path: "/comments", Reset: testNow.Add(90 * time.Second)}},
 			sleeps: []time.Duration{91 * time.Second},
-			calls:  []string{"GET 1", "GET 1", "POST"},
+			calls:  []string{"WHOAMI", "GET 1", "GET 1", "POST"},
 		},
 		{
 			name:   "502 on create, nothing created: list again, then create",
 			faults: []ghemu.Fault{{Method: "POST"}},
 			sleeps: []time.Duration{time.Second},
-			calls:  []string{"GET 1", "POST", "GET 1", "POST"},
+			calls:  []string{"WHOAMI", "GET 1", "POST", "GET 1", "POST"},
 		},
 		{
 			name:   "502 after the create went through: found on the second list",
 			faults: []ghemu.Fault{{Method: "POST", AfterCommit: true}},
 			sleeps: []time.Duration{time.Second},
-			calls:  []string{"GET 1", "POST", "GET 1"},
+			calls:  []string{"WHOAMI", "GET 1", "POST", "GET 1"},
 		},
 	}
 	for _, tc := range tests {
@@ -93,14 +93,14 @@ func TestUpsertGivesUp(t *testing.T) {
 		{
 			name:    "persistent 502 on list: bounded attempts",
 			maxWait: time.Hour,
-			fault:   ghemu.Fault{Method: "GET", Times: 100},
+			fault:   ghemu.Fault{Method: "GET", Path: "/comments", Times: 100},
 			check:   isStatus(http.StatusBadGateway),
 			sleeps:  []time.Duration{1 * time.Second, 2 * time.Second, 4 * time.Second, 8 * time.Second, 16 * time.Second},
 		},
 		{
 			name:    "persistent 502 on list: bounded total wait",
 			maxWait: 5 * time.Second,
-			fault:   ghemu.Fault{Method: "GET", Times: 100},
+			fault:   ghemu.Fault{Method: "GET", Path: "/comments", Times: 100},
 			check:   isStatus(http.StatusBadGateway),
 			sleeps:  []time.Duration{1 * time.Second, 2 * time.Second},
 		},

@@ -15,27 +15,50 @@ type session struct {
 	owner, repo  string
 	number       int
 	marker, body string
+	// author is Env.Author, the login to assume when GET /user is refused.
+	author string
+	// login is who the token acts as, found once per Upsert.
+	login string
 }
 
-// upsert runs list → edit or create → clean up once. Running it again
-// after any failure is safe: it starts from what GitHub has.
-func (s *session) upsert(ctx context.Context) (string, error) {
-	ours, err := s.listOurs(ctx)
-	if err != nil {
-		return "", err
+// upsert runs identify → list → edit or create → clean up once. Running it
+// again after any failure is safe: it starts from what GitHub has. Only
+// comments by the token's own login count as logctl's: anyone who may
+// comment on the PR can write the marker.
+func (s *session) upsert(ctx context.Context) (Result, error) {
+	if s.login == "" {
+		login, err := whoami(ctx, s.gh, s.author)
+		if err != nil {
+			return Result{}, err
+		}
+		s.login = login
 	}
+	marked, err := s.listMarked(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	ours, ignored := partition(marked, s.login)
+	res := Result{Author: s.login, Ignored: ignored}
 	if len(ours) == 0 {
 		created, _, err := s.gh.Issues.CreateComment(ctx, s.owner, s.repo, s.number, &github.IssueComment{Body: &s.body})
 		if err != nil {
 			if uncertain(err) {
 				err = fmt.Errorf("%w: %w", errCreateUncertain, err)
 			}
-			return "", fmt.Errorf("create comment on %s: %w", s.pr(), err)
+			return Result{}, fmt.Errorf("create comment on %s: %w", s.pr(), err)
 		}
-		return created.GetHTMLURL(), nil
+		if l := created.GetUser().GetLogin(); l != "" && l != s.login {
+			// The token is not who we assumed (an App's installation
+			// token): its comment tells. List again so its older
+			// comments count as ours and duplicates go.
+			s.login = l
+			return s.upsert(ctx)
+		}
+		res.URL = created.GetHTMLURL()
+		return res, nil
 	}
 	keep := ours[len(ours)-1] // listed oldest first: the newest wins
-	url := keep.GetHTMLURL()
+	res.URL = keep.GetHTMLURL()
 	if keep.GetBody() != s.body {
 		edited, resp, err := s.gh.Issues.EditComment(ctx, s.owner, s.repo, keep.GetID(), &github.IssueComment{Body: &s.body})
 		if err != nil {
@@ -43,16 +66,16 @@ func (s *session) upsert(ctx context.Context) (string, error) {
 				// Deleted since we listed (by a person or a racing run).
 				err = fmt.Errorf("%w: %w", errListAgain, err)
 			}
-			return "", fmt.Errorf("edit comment %d on %s: %w", keep.GetID(), s.pr(), err)
+			return Result{}, fmt.Errorf("edit comment %d on %s: %w", keep.GetID(), s.pr(), err)
 		}
-		url = edited.GetHTMLURL()
+		res.URL = edited.GetHTMLURL()
 	}
-	return url, s.deleteDuplicates(ctx, ours[:len(ours)-1], keep.GetUser().GetLogin())
+	return res, s.deleteDuplicates(ctx, ours[:len(ours)-1])
 }
 
-// listOurs pages through all comments and returns the marked ones, oldest
-// first.
-func (s *session) listOurs(ctx context.Context) ([]*github.IssueComment, error) {
+// listMarked pages through all comments and returns the marked ones,
+// whoever wrote them, oldest first.
+func (s *session) listMarked(ctx context.Context) ([]*github.IssueComment, error) {
 	opts := &github.IssueListCommentsOptions{ListOptions: github.ListOptions{PerPage: perPage}}
 	var ours []*github.IssueComment
 	for range maxPages {
@@ -73,14 +96,14 @@ func (s *session) listOurs(ctx context.Context) ([]*github.IssueComment, error) 
 	return nil, fmt.Errorf("list comments on %s: more than %d pages", s.pr(), maxPages)
 }
 
-// deleteDuplicates removes older marked comments written by the same
-// author as the kept one: a comment by anyone else that happens to carry
-// the marker is left alone. One already gone (404) is fine.
-func (s *session) deleteDuplicates(ctx context.Context, older []*github.IssueComment, author string) error {
+// deleteDuplicates removes older marked comments of ours (left by racing
+// runs); partition has kept everyone else's out. One already gone (404) is
+// fine.
+func (s *session) deleteDuplicates(ctx context.Context, older []*github.IssueComment) error {
 	var errs []error
 	for _, c := range older {
-		if c.GetUser().GetLogin() != author {
-			continue
+		if c.GetUser().GetLogin() != s.login {
+			continue // never reached: a second guard on deleting
 		}
 		resp, err := s.gh.Issues.DeleteComment(ctx, s.owner, s.repo, c.GetID())
 		if err != nil && (resp == nil || resp.StatusCode != http.StatusNotFound) {

@@ -43,43 +43,45 @@ type Commenter struct {
 }
 
 // Upsert is Commenter{}.Upsert.
-func Upsert(ctx context.Context, env Env, dir, markdown string) (string, error) {
+func Upsert(ctx context.Context, env Env, dir, markdown string) (Result, error) {
 	return Commenter{}.Upsert(ctx, env, dir, markdown)
 }
 
 // Upsert makes the pull request of env's event carry exactly one logctl
 // comment for dir, with markdown as its text, and returns the comment's
-// web URL. It lists every comment (100 a page, following Link headers),
-// edits the newest one bearing Marker(dir) in place (or leaves it alone if
-// unchanged), deletes older marked ones by the same author (left by racing
-// runs), and creates a comment only when none is marked.
+// web URL. It finds who the token acts as (see whoami), lists every
+// comment (100 a page, following Link headers), edits the newest one of
+// its own bearing Marker(dir) in place (or leaves it alone if unchanged),
+// deletes its older marked ones (left by racing runs), and creates a
+// comment only when it has none. Marked comments by anyone else are never
+// touched: they are returned in Result.Ignored for the caller to report.
 //
 // It returns ErrNotPullRequest outside a PR, ErrNoToken without a token,
 // and *TooLongError, before calling the API, when markdown does not fit
 // BodyBudget(dir). If the comment was written but removing a duplicate
-// failed, both the URL and the error are returned.
-func (c Commenter) Upsert(ctx context.Context, env Env, dir, markdown string) (string, error) {
+// failed, both the result and the error are returned.
+func (c Commenter) Upsert(ctx context.Context, env Env, dir, markdown string) (Result, error) {
 	number, err := PullRequestNumber(env.EventPath)
 	if err != nil {
-		return "", err
+		return Result{}, err
 	}
 	body, err := commentBody(dir, markdown)
 	if err != nil {
-		return "", err
+		return Result{}, err
 	}
 	if env.Token == "" {
-		return "", ErrNoToken
+		return Result{}, ErrNoToken
 	}
 	owner, repo, err := env.ownerRepo()
 	if err != nil {
-		return "", err
+		return Result{}, err
 	}
 	w := c.waiter()
 	client, err := c.client(env, w)
 	if err != nil {
-		return "", err
+		return Result{}, err
 	}
-	s := &session{gh: client, owner: owner, repo: repo, number: number, marker: Marker(dir), body: body}
+	s := &session{gh: client, owner: owner, repo: repo, number: number, marker: Marker(dir), body: body, author: env.Author}
 	for attempt := 1; ; attempt++ {
 		u, err := s.upsert(ctx)
 		switch {
@@ -92,7 +94,7 @@ func (c Commenter) Upsert(ctx context.Context, env Env, dir, markdown string) (s
 		}
 		// The create may have gone through: wait, then list again.
 		if ok, werr := w.wait(ctx, backoff(attempt)); !ok || werr != nil {
-			return "", errors.Join(err, werr)
+			return Result{}, errors.Join(err, werr)
 		}
 	}
 }

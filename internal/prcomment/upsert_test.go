@@ -36,7 +36,7 @@ func TestUpsertCreatesThenEditsInPlace(t *testing.T) {
 	}
 
 	h.mustUpsert("logs", "plan v2")
-	want := []string{"GET 1", "POST", "GET 1", "PATCH", "GET 1"}
+	want := []string{"WHOAMI", "GET 1", "POST", "WHOAMI", "GET 1", "PATCH", "WHOAMI", "GET 1"}
 	if diff := cmp.Diff(want, h.calls()); diff != "" {
 		t.Errorf("calls (-want +got):\n%s", diff)
 	}
@@ -60,11 +60,11 @@ func TestUpsertFindsOursOnALaterPage(t *testing.T) {
 	if c := got[180]; c.ID != ours.ID || c.Body != Marker("logs")+"\nnew plan" {
 		t.Errorf("comment %d = %q, want ours edited", c.ID, c.Body)
 	}
-	want := []string{"GET 1", "GET 2", "GET 3", "PATCH"}
+	want := []string{"WHOAMI", "GET 1", "GET 2", "GET 3", "PATCH"}
 	if diff := cmp.Diff(want, h.calls()); diff != "" {
 		t.Errorf("calls (-want +got):\n%s", diff)
 	}
-	for _, r := range h.emu.Requests()[:3] {
+	for _, r := range h.emu.Requests()[1:4] {
 		if !strings.Contains(r.Query, "per_page=100") {
 			t.Errorf("list query %q, want per_page=100", r.Query)
 		}
@@ -117,7 +117,7 @@ func TestUpsertGHESBaseURL(t *testing.T) {
 		t.Fatalf("%d comments, want 1", len(h.comments()))
 	}
 	for _, r := range h.emu.Requests() {
-		if !strings.HasPrefix(r.Path, "/api/v3/repos/acme/logs/") {
+		if !strings.HasPrefix(r.Path, "/api/v3/repos/acme/logs/") && r.Path != "/api/v3/user" {
 			t.Errorf("request path %q lacks the /api/v3 prefix", r.Path)
 		}
 	}
@@ -268,7 +268,7 @@ func TestUpsertCommentDeletedBeforeEdit(t *testing.T) {
 	if c := h.comments(); len(c) != 1 || c[0].Body != Marker("logs")+"\nplan" {
 		t.Errorf("comments = %+v, want one new comment", c)
 	}
-	want := []string{"GET 1", "DELETE", "PATCH", "GET 1", "POST"}
+	want := []string{"WHOAMI", "GET 1", "DELETE", "PATCH", "GET 1", "POST"}
 	if diff := cmp.Diff(want, h.calls()); diff != "" {
 		t.Errorf("calls (-want +got):\n%s", diff)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/internal/datamap"
 	"github.com/logctl/logctl/internal/mdsafe"
 	"github.com/logctl/logctl/policy"
 	"github.com/logctl/logctl/spec"
@@ -27,6 +28,13 @@ type CommentOptions struct {
 	Link func(file string, line int) string
 	// Desired gives the "what data goes where" table its destinations.
 	Desired *spec.Document
+	// DataChanges, when set, is the change of the data map from the live
+	// to the desired state (datamap.Compare). It replaces the table of
+	// changed tasks with the flows added, removed and widened, and a
+	// diagram; only flows of resources the plan acts on are shown (a live
+	// resource outside every scope stays as it is). Nil keeps the table
+	// built from Desired.
+	DataChanges []datamap.Change
 }
 
 // Priorities of the droppable sections: what matters most to a reviewer
@@ -46,8 +54,10 @@ func CommentSections(p *diff.Plan, findings []policy.Finding, opts CommentOption
 	if p == nil {
 		return secs
 	}
-	if t := dataFlowTable(p, opts.Desired); t != "" {
-		secs = append(secs, CommentSection{Markdown: t, Priority: 50, Droppable: true})
+	if opts.DataChanges != nil {
+		secs = append(secs, DataMapChangeSections(plannedFlows(opts.DataChanges, p))...)
+	} else if t := dataFlowTable(p, opts.Desired); t != "" {
+		secs = append(secs, CommentSection{Markdown: t, Priority: dataTablePriority, Droppable: true})
 	}
 	for _, c := range p.Changes {
 		if c.Action == diff.ActionNoop {

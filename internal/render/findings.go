@@ -22,6 +22,11 @@ type FindingOptions struct {
 	// (the working directory), so code scanning can match them to the
 	// repository. Empty leaves the paths as they are.
 	BaseDir string
+	// RepoPath, when set, renames each finding's file in the github and
+	// sarif formats; in GitHub Actions the caller makes it relative to the
+	// repository root, so annotations and alerts land on the right file
+	// whatever directory logctl ran in. Nil keeps the names as they are.
+	RepoPath func(file string) string
 	// Rules is the catalog of policy rules (from the policy engine's
 	// METADATA) that SARIF lists in tool.driver.rules.
 	Rules []policy.RuleMeta
@@ -112,6 +117,20 @@ func CountFindings(fs []policy.Finding) FindingCounts {
 	}
 	c.Files = len(files)
 	return c
+}
+
+// withRepoPaths returns fs with each file renamed by repoPath (nil: fs
+// itself). The caller's findings are not modified.
+func withRepoPaths(fs []policy.Finding, repoPath func(string) string) []policy.Finding {
+	if repoPath == nil {
+		return fs
+	}
+	out := make([]policy.Finding, len(fs))
+	for i, f := range fs {
+		f.Pos.File = repoPath(f.Pos.File)
+		out[i] = f
+	}
+	return out
 }
 
 func isError(f policy.Finding) bool { return string(f.Severity) == "error" }

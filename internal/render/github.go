@@ -28,6 +28,7 @@ const githubAnnotationsPerType = 10
 // annotated (they need no action); they are printed as plain log lines
 // marked "waived", so they are never silent.
 func renderFindingsGitHub(w io.Writer, fs []policy.Finding, opts FindingOptions) error {
+	fs = withRepoPaths(fs, opts.RepoPath)
 	bw := bufio.NewWriter(w)
 	var errs, warns, waived []policy.Finding
 	for _, f := range fs {

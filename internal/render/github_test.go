@@ -121,3 +121,52 @@ func TestGitHubNoNoticeUnderCap(t *testing.T) {
 		t.Errorf("no findings were left over, but a notice was printed:\n%s", buf.String())
 	}
 }
+
+// TestRepoPaths checks that RepoPath renames files in the github and sarif
+// formats only, and leaves the caller's findings alone.
+func TestRepoPaths(t *testing.T) {
+	fs := []policy.Finding{
+		{Rule: "r", Severity: policy.SeverityError, Message: "m", Pos: spec.Pos{File: "tasks.yaml", Line: 3, Column: 5}},
+		{Rule: "r", Severity: policy.SeverityError, Message: "m", Pos: spec.Pos{File: "../shared/x.yaml", Line: 1, Column: 1}},
+	}
+	repoPath := func(f string) string {
+		if f == "tasks.yaml" {
+			return "configs/prod/tasks.yaml"
+		}
+		return f
+	}
+	cases := []struct {
+		format         string
+		want, unwanted []string
+	}{
+		{format: "github",
+			want:     []string{"::error file=configs/prod/tasks.yaml,line=3,col=5,title=r::m", "::error file=../shared/x.yaml,line=1,col=1,title=r::m"},
+			unwanted: []string{"file=tasks.yaml"}},
+		{format: "sarif",
+			want:     []string{`"uri": "configs/prod/tasks.yaml"`, `"uri": "../shared/x.yaml"`},
+			unwanted: []string{`"uri": "tasks.yaml"`}},
+		{format: "text", want: []string{"tasks.yaml:3:5"}, unwanted: []string{"configs/prod"}},
+		{format: "json", want: []string{`"file": "tasks.yaml"`}, unwanted: []string{"configs/prod"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.format, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Findings(&buf, tc.format, fs, FindingOptions{RepoPath: repoPath}); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(buf.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, buf.String())
+				}
+			}
+			for _, n := range tc.unwanted {
+				if strings.Contains(buf.String(), n) {
+					t.Errorf("output has %q:\n%s", n, buf.String())
+				}
+			}
+		})
+	}
+	if fs[0].Pos.File != "tasks.yaml" {
+		t.Errorf("the caller's finding was renamed to %q", fs[0].Pos.File)
+	}
+}

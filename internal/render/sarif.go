@@ -102,6 +102,7 @@ type sarifSuppression struct {
 // accepted suppression of kind "external" (the exception lives in a policy,
 // outside the analysed file), which code scanning shows as dismissed.
 func renderFindingsSARIF(w io.Writer, fs []policy.Finding, opts FindingOptions) error {
+	fs = withRepoPaths(fs, opts.RepoPath)
 	rules := sarifRules(opts.Rules, fs)
 	index := make(map[string]int, len(rules))
 	for i, r := range rules {

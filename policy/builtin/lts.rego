@@ -109,7 +109,7 @@ _has_streams(d) if count(d.logStreamIds) > 0
 
 # METADATA
 # title: OBS bucket names follow the OBS naming rules
-# description: 3..63 characters of lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, and not an IP address.
+# description: 3..63 characters of lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, no '..' and no '.' next to '-', and not an IP address.
 # custom:
 #   id: lts.bucket-name
 #   severity: error
@@ -132,7 +132,11 @@ deny_bucket_name contains f if {
 _bucket_ok(v) if {
 	regex.match(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`, v)
 	not regex.match(`^[0-9]{1,3}(\.[0-9]{1,3}){3}$`, v)
+	not regex.match(_bucket_adjacent, v)
 }
+
+# OBS bucket naming: no two periods in a row, no period next to a hyphen.
+_bucket_adjacent := `\.\.|\.-|-\.`
 
 _bucket_problems(v) := {"must be a string"} if not is_string(v)
 
@@ -140,7 +144,7 @@ _bucket_problems(v) := {p |
 	some check in _bucket_checks
 	not regex.match(check[0], v)
 	p := check[1]
-} | _bucket_ip(v) if is_string(v)
+} | _bucket_ip(v) | _bucket_dots(v) if is_string(v)
 
 _bucket_checks := [
 	[`^.{3,63}$`, "must be 3..63 characters long"],
@@ -151,6 +155,10 @@ _bucket_checks := [
 _bucket_ip(v) := {"must not be an IP address"} if regex.match(`^[0-9]{1,3}(\.[0-9]{1,3}){3}$`, v)
 
 _bucket_ip(v) := set() if not regex.match(`^[0-9]{1,3}(\.[0-9]{1,3}){3}$`, v)
+
+_bucket_dots(v) := {"must not hold \"..\", \".-\" or \"-.\""} if regex.match(_bucket_adjacent, v)
+
+_bucket_dots(v) := set() if not regex.match(_bucket_adjacent, v)
 
 # METADATA
 # title: File and directory prefixes are at most 64 characters

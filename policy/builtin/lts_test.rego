@@ -73,7 +73,7 @@ test_stream_unique_passes if {
 }
 
 test_bucket_name_fails if {
-	bad := ["ab", "Upper-case", "-leading", "trailing.", "under_score", "192.168.1.10", concat("", [x | some _ in numbers.range(1, 64); x := "b"])]
+	bad := ["ab", "Upper-case", "-leading", "trailing.", "under_score", "192.168.1.10", "two..dots", "dot.-dash", "dash-.dot", concat("", [x | some _ in numbers.range(1, 64); x := "b"])]
 	got := fx.paths(lts.deny_bucket_name, "lts.bucket-name") with input as fx.dumps([dump({"bucket": b}) | some b in bad])
 	count(got) == count(bad)
 }

@@ -55,12 +55,15 @@ _known_field(lt, name) if _catalog[lt][name]
 
 # METADATA
 # title: Fields are predefined EdgeOne field names
-# description: A name outside the catalog is most likely a typo; extend the catalog with data.logctl.fields when EdgeOne adds a field.
+# description: |
+#   A name outside the catalog is most likely a typo, and the API may refuse
+#   it. When EdgeOne adds a field, extend the catalog with data.logctl.fields
+#   (a data file under --policy; examples/policies/fields.json).
 # custom:
 #   id: teo.unknown-field
-#   severity: warning
+#   severity: error
 #   source: EdgeOne real-time log field lists (product docs 1552/105791, 105792)
-warn_unknown_field contains f if {
+deny_unknown_field contains f if {
 	some i in _suspects
 	t := input.deliveryTasks[i]
 	lt := norm_log_type[t.logType]
@@ -68,9 +71,13 @@ warn_unknown_field contains f if {
 	some j, name in t.fields
 	lib.literal(name)
 	not _known_field(lt, name)
-	f := lib.finding(
-		"teo.unknown-field",
-		sprintf("%s: field %s is not a known %s field (add it to data.logctl.fields if EdgeOne introduced it)", [lib.label("task", t, i), lib.quote(name), lt]),
-		sprintf("deliveryTasks[%d].fields[%d]", [i, j]),
+	f := object.union(
+		lib.finding(
+			"teo.unknown-field",
+			sprintf("%s: field %s is not a known %s field; if EdgeOne added it, list it in data.logctl.fields (a data file under --policy)", [lib.label("task", t, i), lib.quote(name), lt]),
+			sprintf("deliveryTasks[%d].fields[%d]", [i, j]),
+		),
+		# logctl adds "did you mean" from the names closest to the value.
+		{"suggest": {"value": name, "from": sort(_catalog[lt])}},
 	)
 }

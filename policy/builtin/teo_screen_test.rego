@@ -52,6 +52,17 @@ corpus := [
 	fx.task({"deliveryConditions": [{"conditions": []}]}),
 	fx.task({"deliveryConditions": [{"conditions": [{"key": "SecurityAction", "operator": "equal"}]}]}),
 	fx.task({"fields": ["RequestID", "RequestId"]}),
+	fx.task({"fields": ["RequestID", "RequestID"]}),
+	fx.task({"fields": ["RequestID", " "]}),
+	fx.task({"logType": "function", "fields": ["A", "A"]}),
+	fx.task({"entities": ["a.example.com", "a.example.com"]}),
+	fx.task({"entities": [""]}),
+	fx.task({"deliveryConditions": [{"conditions": [{"key": "SecurityAction", "operator": "equal", "value": ["Block"]}]}]}),
+	fx.task({"deliveryConditions": [{"conditions": [{"key": "SecurityModule", "operator": "equal", "value": ["WAF"]}]}]}),
+	fx.task({"deliveryConditions": [{"conditions": [{"key": "EdgeResponseStatusCode", "operator": "equal", "value": ["5xx"]}]}]}),
+	fx.task({"deliveryConditions": [{"conditions": [{"key": "EdgeResponseStatusCode", "operator": "equal", "value": ["-1"]}]}]}),
+	object.union(fx.endpoint_task, {"logFormat": {"formatType": "template"}}),
+	object.union(fx.endpoint_task, {"logFormat": {"formatType": "csv", "recordTemplate": "${RequestID}"}}),
 ]
 
 findings := {f |

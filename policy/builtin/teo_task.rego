@@ -134,7 +134,12 @@ deny_log_type_enum contains f if {
 
 # METADATA
 # title: Legacy log type names are merged into l7-access-logs
-# description: domain, web-rateLiming, web-rule and web-bot are still returned for old tasks but no longer accepted for new ones.
+# description: |
+#   domain, web-rateLiming, web-rule and web-bot are still returned for old
+#   tasks but no longer accepted for new ones. Without the live state lint
+#   cannot tell a task that already runs from a new one, so this is a
+#   warning; plan and lint --live add teo.log-type-legacy-new, an error,
+#   for a task that does not already run with that log type.
 # custom:
 #   id: teo.log-type-legacy
 #   severity: warning
@@ -146,7 +151,7 @@ warn_log_type_legacy contains f if {
 	_legacy_log_types[v]
 	f := lib.finding(
 		"teo.log-type-legacy",
-		sprintf("%s: logType %q is a legacy name merged into \"l7-access-logs\"; new tasks must use l7-access-logs", [lib.label("task", t, i), v]),
+		sprintf("%s: logType %q is a legacy name merged into \"l7-access-logs\": EdgeOne refuses it for new tasks (plan and lint --live report an error unless this task already runs with it); use l7-access-logs", [lib.label("task", t, i), v]),
 		lib.field_path("deliveryTasks", i, "logType"),
 	)
 }

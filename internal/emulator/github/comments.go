@@ -68,7 +68,7 @@ func (s *Server) createComment(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	user := s.caller(r)
+	user := s.caller(r).user
 	s.mu.Lock()
 	c := s.insertLocked(key, user, body)
 	s.mu.Unlock()

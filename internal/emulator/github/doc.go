@@ -6,6 +6,16 @@
 //	POST   /repos/{owner}/{repo}/issues/{number}/comments
 //	PATCH  /repos/{owner}/{repo}/issues/comments/{id}
 //	DELETE /repos/{owner}/{repo}/issues/comments/{id}
+//	GET    /user
+//	GET    /repos/{owner}/{repo}/issues                     (state, per_page, page)
+//	POST   /repos/{owner}/{repo}/issues
+//	PATCH  /repos/{owner}/{repo}/issues/{number}            (title, body, state)
+//
+// Tokens stand for users: WithToken is a personal access token (GET /user
+// names its user), WithInstallationToken and DefaultToken are like a
+// workflow's GITHUB_TOKEN (GET /user is refused with 403, comments are
+// written by github-actions[bot]). Several tokens make several authors, to
+// test comments written by someone else.
 //
 // Every path is also served under /api/v3, the prefix of GitHub Enterprise
 // Server base URLs (GITHUB_API_URL=https://HOST/api/v3).
@@ -20,6 +30,8 @@
 //
 // The package implements the protocol from GitHub's documentation and
 // imports nothing of logctl, so a client bug cannot hide behind shared
-// code. Issues and repositories are not modelled: any owner, repository
-// and issue number is accepted and starts with no comments.
+// code. Repositories are not modelled: any owner, repository and issue
+// number is accepted and starts with no comments. Issues exist once
+// created (the drift check opens, edits and closes them); comments are
+// accepted on any number, issue or pull request.
 package github

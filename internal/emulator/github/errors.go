@@ -10,6 +10,7 @@ import (
 // secondary rate limit by the suffix "secondary-rate-limits" of this field.
 const (
 	docsREST              = "https://docs.github.com/rest"
+	docsGetUser           = "https://docs.github.com/rest/users/users#get-the-authenticated-user"
 	docsCreateComment     = "https://docs.github.com/rest/issues/comments#create-an-issue-comment"
 	docsUpdateComment     = "https://docs.github.com/rest/issues/comments#update-an-issue-comment"
 	docsSecondaryLimits   = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits"

@@ -3,6 +3,7 @@ package github
 import (
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -31,7 +32,10 @@ type Fault struct {
 	Kind   FaultKind
 	Status int    // 0: 502 for ServerError, 403 for the rate limits (429 is also documented)
 	Method string // "" matches any method
-	Times  int    // how many requests it answers; 0 means 1
+	// Path, when set, limits the fault to requests whose path ends with
+	// it, e.g. "/comments" for listing and creating but not GET /user.
+	Path  string
+	Times int // how many requests it answers; 0 means 1
 
 	RetryAfter time.Duration // SecondaryRateLimit: Retry-After, whole seconds
 	Reset      time.Time     // X-RateLimit-Reset, epoch seconds
@@ -52,12 +56,12 @@ func (s *Server) InjectFault(f Fault) {
 	s.faults = append(s.faults, f)
 }
 
-// takeFault returns the first queued fault matching method and uses up one
-// of its times. The caller holds s.mu.
-func (s *Server) takeFault(method string) (Fault, bool) {
+// takeFault returns the first queued fault matching method and path and
+// uses up one of its times. The caller holds s.mu.
+func (s *Server) takeFault(method, path string) (Fault, bool) {
 	for i := range s.faults {
 		f := &s.faults[i]
-		if f.Method != "" && f.Method != method {
+		if f.Method != "" && f.Method != method || !strings.HasSuffix(path, f.Path) {
 			continue
 		}
 		taken := *f

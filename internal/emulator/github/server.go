@@ -7,8 +7,10 @@ import (
 	"time"
 )
 
-// DefaultToken is accepted by a server built without WithToken; it acts as
-// DefaultLogin, the identity GITHUB_TOKEN has in a workflow run.
+// DefaultToken is accepted by a server built without WithToken or
+// WithInstallationToken; it acts as DefaultLogin, the identity GITHUB_TOKEN
+// has in a workflow run, and like that token it is an installation token:
+// GET /user answers 403.
 const DefaultToken = "ghs_logctlEmulatorToken"
 
 // DefaultLogin is the author of comments made with DefaultToken.
@@ -40,9 +42,10 @@ type Server struct {
 	now func() time.Time
 
 	mu       sync.Mutex
-	tokens   map[string]User
+	tokens   map[string]identity
 	nextID   int64
 	comments map[issueKey][]*Comment // each slice ordered by ID
+	issues   map[repoKey][]*Issue    // each slice ordered by number
 	byID     map[int64]*Comment
 	faults   []Fault
 	requests []Request
@@ -51,15 +54,32 @@ type Server struct {
 // Option configures a Server.
 type Option func(*Server)
 
-// WithToken makes token valid, acting as user. The first WithToken
-// replaces DefaultToken.
+// identity is who a token acts as and whether it may ask who that is.
+type identity struct {
+	user User
+	// installation tokens (GITHUB_TOKEN, GitHub App tokens) are refused
+	// GET /user with 403 "Resource not accessible by integration".
+	installation bool
+}
+
+// WithToken makes token valid, acting as user, like a personal access
+// token: GET /user returns user. The first WithToken or
+// WithInstallationToken replaces DefaultToken.
 func WithToken(token string, user User) Option {
-	return func(s *Server) {
-		if _, ok := s.tokens[DefaultToken]; ok && token != DefaultToken {
-			delete(s.tokens, DefaultToken)
-		}
-		s.tokens[token] = user
+	return func(s *Server) { s.addToken(token, identity{user: user}) }
+}
+
+// WithInstallationToken makes token valid, acting as user, like an Actions
+// GITHUB_TOKEN or a GitHub App installation token: GET /user answers 403.
+func WithInstallationToken(token string, user User) Option {
+	return func(s *Server) { s.addToken(token, identity{user: user, installation: true}) }
+}
+
+func (s *Server) addToken(token string, id identity) {
+	if _, ok := s.tokens[DefaultToken]; ok && token != DefaultToken {
+		delete(s.tokens, DefaultToken)
 	}
+	s.tokens[token] = id
 }
 
 // WithClock sets the clock used for created_at and updated_at.
@@ -72,10 +92,11 @@ func New(opts ...Option) *Server {
 	s := &Server{
 		mux:      http.NewServeMux(),
 		now:      time.Now,
-		tokens:   map[string]User{DefaultToken: defaultUser()},
+		tokens:   map[string]identity{DefaultToken: {user: defaultUser(), installation: true}},
 		nextID:   1,
 		comments: map[issueKey][]*Comment{},
 		byID:     map[int64]*Comment{},
+		issues:   map[repoKey][]*Issue{},
 	}
 	for _, o := range opts {
 		o(s)
@@ -85,6 +106,10 @@ func New(opts ...Option) *Server {
 		s.mux.HandleFunc("POST "+prefix+"/repos/{owner}/{repo}/issues/{number}/comments", s.createComment)
 		s.mux.HandleFunc("PATCH "+prefix+"/repos/{owner}/{repo}/issues/comments/{id}", s.updateComment)
 		s.mux.HandleFunc("DELETE "+prefix+"/repos/{owner}/{repo}/issues/comments/{id}", s.deleteComment)
+		s.mux.HandleFunc("GET "+prefix+"/user", s.getUser)
+		s.mux.HandleFunc("GET "+prefix+"/repos/{owner}/{repo}/issues", s.listIssues)
+		s.mux.HandleFunc("POST "+prefix+"/repos/{owner}/{repo}/issues", s.createIssue)
+		s.mux.HandleFunc("PATCH "+prefix+"/repos/{owner}/{repo}/issues/{number}", s.updateIssue)
 	}
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) { notFound(w) })
 	return s
@@ -116,7 +141,7 @@ func (s *Server) record(r *http.Request) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery})
-	return s.takeFault(r.Method)
+	return s.takeFault(r.Method, r.URL.Path)
 }
 
 // authorized checks "Authorization: Bearer TOKEN" or "token TOKEN" (both
@@ -141,12 +166,25 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	return ok
 }
 
-// caller returns the user behind r's token; authorized has vouched for it.
-func (s *Server) caller(r *http.Request) User {
+// caller returns the identity behind r's token; authorized has vouched
+// for it.
+func (s *Server) caller(r *http.Request) identity {
 	_, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.tokens[strings.TrimSpace(token)]
+}
+
+// getUser is GET /user, "the authenticated user". An installation token
+// has no user behind it: GitHub answers 403 "Resource not accessible by
+// integration" (what a workflow's GITHUB_TOKEN gets).
+func (s *Server) getUser(w http.ResponseWriter, r *http.Request) {
+	id := s.caller(r)
+	if id.installation {
+		writeError(w, http.StatusForbidden, "Resource not accessible by integration", docsGetUser)
+		return
+	}
+	writeJSON(w, http.StatusOK, id.user)
 }
 
 // discardWriter swallows a response whose answer a fault replaces.

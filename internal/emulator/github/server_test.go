@@ -179,3 +179,46 @@ func TestUnknownPath(t *testing.T) {
 		t.Errorf("status %d, body %+v; want 404 Not Found", resp.StatusCode, e)
 	}
 }
+
+func TestGetUser(t *testing.T) {
+	alice := User{Login: "alice", ID: 1, Type: "User"}
+	bot := User{Login: "deploy-app[bot]", ID: 2, Type: "Bot"}
+	srv := httptest.NewServer(New(WithToken("pat", alice), WithInstallationToken("ghs_app", bot)))
+	defer srv.Close()
+	tests := []struct {
+		name, header string
+		status       int
+		want         User
+		message      string
+	}{
+		{"personal token", "Bearer pat", http.StatusOK, alice, ""},
+		{"installation token", "token ghs_app", http.StatusForbidden, User{}, "Resource not accessible by integration"},
+		{"bad token", "Bearer nope", http.StatusUnauthorized, User{}, "Bad credentials"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var raw json.RawMessage
+			resp := call(t, srv, "GET", "/api/v3/user", tc.header, "", &raw)
+			if resp.StatusCode != tc.status {
+				t.Fatalf("status = %d, want %d", resp.StatusCode, tc.status)
+			}
+			if tc.message != "" {
+				var e apiError
+				if err := json.Unmarshal(raw, &e); err != nil || e.Message != tc.message {
+					t.Errorf("error body %s, want message %q", raw, tc.message)
+				}
+				return
+			}
+			var got User
+			if err := json.Unmarshal(raw, &got); err != nil || got != tc.want {
+				t.Errorf("user = %s, want %+v", raw, tc.want)
+			}
+		})
+	}
+	// The default token is a workflow's GITHUB_TOKEN: no user to name.
+	def := httptest.NewServer(New())
+	defer def.Close()
+	if resp := call(t, def, "GET", "/user", bearer, "", nil); resp.StatusCode != http.StatusForbidden {
+		t.Errorf("GET /user with DefaultToken: status %d, want 403", resp.StatusCode)
+	}
+}

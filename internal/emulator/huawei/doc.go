@@ -49,7 +49,21 @@
 // log_transfer_type (invalid value: 400 LTS.0001), log_group_name and
 // log_stream_name filters are honoured as exact matches; offset and limit
 // are ignored, which is what the vendor's Terraform provider observes
-// (§8). The response has no total count.
+// (§8). The response has no total count. Under the lts-page=N semantics
+// switch the other reading holds: a call returns at most N transfers, from
+// offset, and no more than limit.
+//
+// Update under modify-keeps-omitted: a detail member the request leaves
+// out keeps its value; by default the detail is replaced as a whole.
+//
+// Region. The endpoint's region is read from the Host header
+// (lts.<region>.myhuaweicloud.com; see endpointRegion); a call whose
+// project belongs to another region is always refused, 403 LTS.0011, as the
+// real service at that region's endpoint would not know the project. A Host
+// that names no region (127.0.0.1:8787) is not checked.
+//
+// IAM. GET /v3/auth/projects (KeystoneListAuthProjects) lists the world's
+// projects, each named after its region, signed like the LTS calls.
 //
 // Responses. obs_period is a number for OBS transfers and absent for DIS
 // and DMS, never null (the SDK's enum decoder fails on null); unset OBS

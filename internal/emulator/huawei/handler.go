@@ -44,8 +44,8 @@ type handler struct {
 	requests atomic.Uint64
 }
 
-// NewHandler serves /v2/{project_id}/log-dump/obs and
-// /v2/{project_id}/transfers. Nil fields of cfg get working defaults: the
+// NewHandler serves /v2/{project_id}/log-dump/obs,
+// /v2/{project_id}/transfers and IAM's /v3/auth/projects. Nil fields of cfg get working defaults: the
 // default world, an empty state, a private mutex, a no-op Commit, time.Now.
 func NewHandler(cfg Config) http.Handler {
 	if cfg.World == nil {
@@ -72,13 +72,28 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// §3: the SDK reads ServiceResponseError.RequestId from this header.
 	w.Header().Set("X-Request-Id", rid)
 	projectID, resource, ok := route(r.URL.Path)
-	if !ok || !allowed(resource, r.Method) {
+	iam := isIAM(r.URL.Path) && r.Method == http.MethodGet
+	if !iam && (!ok || !allowed(resource, r.Method)) {
 		writeError(w, rid, newErr(http.StatusNotFound, codeNoAPI, "The API does not exist or has not been published in the environment"))
+		return
+	}
+	// Credentials and declared size before the body: an unknown caller or
+	// an oversized request is refused without reading it.
+	if apiErr := h.preauthenticate(r, projectID); apiErr != nil {
+		writeError(w, rid, apiErr)
+		return
+	}
+	if r.ContentLength > maxBody {
+		writeError(w, rid, validation("request body is larger than %d bytes", maxBody))
 		return
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
 		writeError(w, rid, validation("request body is unreadable or larger than %d bytes", maxBody))
+		return
+	}
+	if iam {
+		h.serveIAM(w, r, body)
 		return
 	}
 	if apiErr := h.authenticate(r, body, projectID); apiErr != nil {
@@ -89,6 +104,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if p == nil {
 		// The seed's own 403 example.
 		writeError(w, rid, newErr(http.StatusForbidden, codeInvalidProject, "Invalid projectId"))
+		return
+	}
+	if apiErr := checkRegion(r, p); apiErr != nil {
+		writeError(w, rid, apiErr)
 		return
 	}
 	status, out, apiErr := h.dispatch(r, resource, p, body)

@@ -69,6 +69,9 @@ type updateInput struct {
 	format    string
 	status    string
 	detail    Detail
+	// sentDetail, when not nil, lists the detail members the request
+	// carried; the others keep their value (modify-keeps-omitted).
+	sentDetail map[string]bool
 }
 
 // update changes format, status, detail and streams of a transfer. Type,
@@ -85,6 +88,9 @@ func (s *State) update(p *Project, in updateInput) (Transfer, *apiError) {
 	}
 	if err := checkFormatStatus(t.Type, in.format, in.status); err != nil {
 		return Transfer{}, err
+	}
+	if in.sentDetail != nil {
+		in.detail = keepOmitted(t.Detail, in.detail, in.sentDetail)
 	}
 	if err := checkDetail(t.Type, in.format, in.detail); err != nil {
 		return Transfer{}, err

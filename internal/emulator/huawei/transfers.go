@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 )
 
 // Request bodies of /v2/{project_id}/transfers (huawei-lts-transfer.md §6).
@@ -92,6 +93,9 @@ func (h *handler) updateTransfer(p *Project, body []byte) (int, any, *apiError) 
 		format: info.LogStorageFormat, status: info.LogTransferStatus,
 		detail: *info.LogTransferDetail,
 	}
+	if h.cfg.Semantics.ModifyKeepsOmitted {
+		in.sentDetail = sentDetailKeys(body)
+	}
 	if b.LogStreams != nil {
 		in.streamIDs = streamIDs(*b.LogStreams)
 	}
@@ -119,13 +123,19 @@ type listJSON struct {
 	LogTransfers []transferJSON `json:"log_transfers"`
 }
 
-// listTransfers returns every transfer of the project in creation order,
+// listTransfers returns the transfers of the project in creation order,
 // filtered by log_transfer_type, log_group_name and log_stream_name when
-// given. offset and limit are ignored: the list is one page (see doc.go).
+// given. By default offset and limit are ignored and the list is one page
+// (see doc.go); under the lts-page=N switch a call returns at most N
+// transfers from offset, fewer when limit is smaller.
 func (h *handler) listTransfers(p *Project, q url.Values) (int, any, *apiError) {
 	typ := q.Get("log_transfer_type")
 	if q.Has("log_transfer_type") && typ != typeOBS && typ != typeDIS && typ != typeDMS {
 		return 0, nil, badRequest(codeInvalidType, "Invalid log transfer type")
+	}
+	offset, limit, apiErr := h.pageWindow(q)
+	if apiErr != nil {
+		return 0, nil, apiErr
 	}
 	groupName, streamName := q.Get("log_group_name"), q.Get("log_stream_name")
 	h.cfg.Lock.Lock()
@@ -142,7 +152,50 @@ func (h *handler) listTransfers(p *Project, q url.Values) (int, any, *apiError) 
 		}
 		out.LogTransfers = append(out.LogTransfers, j)
 	}
+	if limit > 0 {
+		out.LogTransfers = window(out.LogTransfers, offset, limit)
+	}
 	return http.StatusOK, out, nil
+}
+
+// pageWindow reads offset and limit under lts-page=N (limit 0: no paging).
+// The vendor page documents offset 0..1024 and limit 0..100 (§5); an absent
+// or zero limit means the page size, and a limit above it is cut to it.
+func (h *handler) pageWindow(q url.Values) (offset, limit int, apiErr *apiError) {
+	page := h.cfg.Semantics.LTSPage
+	if page <= 0 {
+		return 0, 0, nil
+	}
+	offset, err := queryInt(q, "offset")
+	if err != nil {
+		return 0, 0, validation("offset must be a non-negative integer")
+	}
+	limit, err = queryInt(q, "limit")
+	if err != nil {
+		return 0, 0, validation("limit must be a non-negative integer")
+	}
+	if limit == 0 || limit > page {
+		limit = page
+	}
+	return offset, limit, nil
+}
+
+func queryInt(q url.Values, key string) (int, error) {
+	if !q.Has(key) {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(q.Get(key))
+	if err == nil && n < 0 {
+		err = strconv.ErrRange
+	}
+	return n, err
+}
+
+func window(ts []transferJSON, offset, limit int) []transferJSON {
+	if offset >= len(ts) {
+		return []transferJSON{}
+	}
+	return ts[offset:min(len(ts), offset+limit)]
 }
 
 func hasStreamName(t transferJSON, name string) bool {

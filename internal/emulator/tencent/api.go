@@ -97,18 +97,14 @@ func (h *Handler) serve(r *http.Request) (map[string]any, *apiError) {
 	if r.Method != http.MethodPost {
 		return nil, errf("UnsupportedProtocol", "The emulator accepts API 3.0 requests as POST with a JSON body only.")
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil {
-		return nil, errf(codeInvalidParameter, "read request body: %v", err)
-	}
-	if len(body) > maxBody {
+	// A declared size over the limit is refused before anything is read.
+	if r.ContentLength > maxBody {
 		return nil, errf("RequestSizeLimitExceeded", "The request body exceeds 10 MB.")
 	}
 	c := &call{
 		action:  r.Header.Get("X-TC-Action"),
 		version: r.Header.Get("X-TC-Version"),
 		region:  r.Header.Get("X-TC-Region"),
-		body:    body,
 		now:     h.cfg.Now(),
 	}
 	if c.action == "" {
@@ -121,7 +117,21 @@ func (h *Handler) serve(r *http.Request) (map[string]any, *apiError) {
 	if c.service == "" {
 		return nil, errf("InvalidAction", "The action `%s` is not supported.", c.action)
 	}
-	if _, aerr := h.verify(r, body, c.service, c.now); aerr != nil {
+	// Credentials first, then the body: a caller without a known SecretId
+	// never gets a body buffered.
+	au, aerr := h.authenticate(r, c.service, c.now)
+	if aerr != nil {
+		return nil, aerr
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	if err != nil {
+		return nil, errf(codeInvalidParameter, "read request body: %v", err)
+	}
+	if len(body) > maxBody {
+		return nil, errf("RequestSizeLimitExceeded", "The request body exceeds 10 MB.")
+	}
+	c.body = body
+	if _, aerr := h.verifySignature(r, body, c.service, au); aerr != nil {
 		return nil, aerr
 	}
 	if !strings.HasPrefix(strings.ToLower(r.Header.Get("Content-Type")), "application/json") {

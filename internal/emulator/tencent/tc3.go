@@ -116,47 +116,66 @@ func tc3Signature(secretKey, service string, timestamp int64, canonical string) 
 	return hex.EncodeToString(hmacSHA256(kSigning, toSign))
 }
 
-// verify checks a request's signature and returns the SecretId it was
-// signed with. service is the product the request is routed to.
-func (h *Handler) verify(r *http.Request, body []byte, service string, now time.Time) (string, *apiError) {
+// authenticated is what authenticate learned from a request's headers.
+type authenticated struct {
+	auth authorization
+	key  string // the SecretKey of auth.SecretID
+	ts   int64
+}
+
+// authenticate checks everything about a request's credentials that its
+// headers tell: the Authorization header, the SecretId, the timestamp, the
+// token, the credential scope. It runs before the body is read, so an
+// unknown caller cannot make the emulator buffer up to maxBody; the
+// signature, which covers the body's hash, is checked by verifySignature
+// once the body is in. service is the product the request is routed to.
+func (h *Handler) authenticate(r *http.Request, service string, now time.Time) (authenticated, *apiError) {
+	var none authenticated
 	raw := r.Header.Get("Authorization")
 	if raw == "" {
-		return "", errf("AuthFailure.InvalidAuthorization", "The Authorization header is missing.")
+		return none, errf("AuthFailure.InvalidAuthorization", "The Authorization header is missing.")
 	}
 	a, ok := parseAuthorization(raw)
 	if !ok {
-		return "", errf("AuthFailure.InvalidAuthorization", "The Authorization header is malformed; expected `TC3-HMAC-SHA256 Credential=SecretId/Date/Service/tc3_request, SignedHeaders=content-type;host, Signature=...`.")
+		return none, errf("AuthFailure.InvalidAuthorization", "The Authorization header is malformed; expected `TC3-HMAC-SHA256 Credential=SecretId/Date/Service/tc3_request, SignedHeaders=content-type;host, Signature=...`.")
 	}
 	if !slices.Contains(a.SignedHeaders, "content-type") || !slices.Contains(a.SignedHeaders, "host") {
-		return "", errf("AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host.")
+		return none, errf("AuthFailure.InvalidAuthorization", "SignedHeaders must include content-type and host.")
 	}
 	tsRaw := r.Header.Get("X-TC-Timestamp")
 	if tsRaw == "" {
-		return "", errf(codeMissingParameter, "The request is missing a required parameter `Timestamp`.")
+		return none, errf(codeMissingParameter, "The request is missing a required parameter `Timestamp`.")
 	}
 	ts, err := strconv.ParseInt(tsRaw, 10, 64)
 	if err != nil {
-		return "", errf(codeInvalidParameter, "The parameter `Timestamp` must be a Unix timestamp in seconds.")
+		return none, errf(codeInvalidParameter, "The parameter `Timestamp` must be a Unix timestamp in seconds.")
 	}
 	key, known := h.cfg.Credentials[a.SecretID]
 	if !known {
 		if !strings.HasPrefix(a.SecretID, "AKID") {
-			return "", errf("AuthFailure.InvalidSecretId", "The SecretId %q is not an API key.", a.SecretID)
+			return none, errf("AuthFailure.InvalidSecretId", "The SecretId %q is not an API key.", a.SecretID)
 		}
-		return "", errf("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.")
+		return none, errf("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.")
 	}
 	if d := now.Sub(time.Unix(ts, 0)); d > maxSkew || d < -maxSkew {
-		return "", errf("AuthFailure.SignatureExpire", "Signature expired. Timestamp is %d, server time is %d: the difference must be within 5 minutes.", ts, now.Unix())
+		return none, errf("AuthFailure.SignatureExpire", "Signature expired. Timestamp is %d, server time is %d: the difference must be within 5 minutes.", ts, now.Unix())
 	}
 	if want := h.cfg.Tokens[a.SecretID]; r.Header.Get("X-TC-Token") != want {
-		return "", errf("AuthFailure.TokenFailure", "The X-TC-Token does not match the credentials.")
+		return none, errf("AuthFailure.TokenFailure", "The X-TC-Token does not match the credentials.")
 	}
 	if a.Date != time.Unix(ts, 0).UTC().Format("2006-01-02") {
-		return "", errf("AuthFailure.SignatureFailure", "The credential date %s does not match the UTC date of X-TC-Timestamp.", a.Date)
+		return none, errf("AuthFailure.SignatureFailure", "The credential date %s does not match the UTC date of X-TC-Timestamp.", a.Date)
 	}
 	if a.Service != service {
-		return "", errf("AuthFailure.SignatureFailure", "The credential scope names service %q but the request is for %q.", a.Service, service)
+		return none, errf("AuthFailure.SignatureFailure", "The credential scope names service %q but the request is for %q.", a.Service, service)
 	}
+	return authenticated{auth: a, key: key, ts: ts}, nil
+}
+
+// verifySignature checks the TC3 signature over the request and its body
+// and returns the SecretId it was signed with.
+func (h *Handler) verifySignature(r *http.Request, body []byte, service string, au authenticated) (string, *apiError) {
+	a, key, ts := au.auth, au.key, au.ts
 	payload := sha256Hex(body)
 	if r.Header.Get("X-TC-Content-SHA256") == "UNSIGNED-PAYLOAD" {
 		payload = sha256Hex([]byte("UNSIGNED-PAYLOAD"))

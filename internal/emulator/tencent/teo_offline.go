@@ -212,8 +212,15 @@ func (h *Handler) downloadL7LogsLegacy(c *call) (map[string]any, *apiError) {
 	if size == 0 {
 		size = defaultPageSize
 	}
-	if no == 0 {
-		no = 1
+	// The legacy page base is UNCONFIRMED (edgeone-logs.md §11): by default
+	// pages count from 1 (PageNo 0 reads as 1); under l7-legacy-page-zero
+	// they count from 0, as the vendor's example sending PageNo 0 suggests.
+	base := 1
+	if h.cfg.Semantics.L7LegacyPageZero {
+		base = 0
+	}
+	if no < base {
+		no = base
 	}
 	// This form filters on site names, not ids.
 	var subjects []subject
@@ -231,7 +238,7 @@ func (h *Handler) downloadL7LogsLegacy(c *call) (map[string]any, *apiError) {
 	first, n := window(start, end, c.now)
 	p := packages{kind: "l7", subjects: subjects, first: first, hours: n}
 	data := []map[string]any{}
-	for i := (no - 1) * size; i < p.total() && i < no*size; i++ {
+	for i := (no - base) * size; i < p.total() && i < (no-base+1)*size; i++ {
 		full := h.offlineLog(p.at(i))
 		data = append(data, map[string]any{
 			"LogTime": full["LogTime"], "Domain": full["Domain"], "Size": full["Size"],
@@ -252,6 +259,11 @@ func (h *Handler) offlineLog(p pkg) map[string]any {
 		"LogStartTime":  isoTime(p.hour),
 		"LogEndTime":    isoTime(p.hour.Add(time.Hour)),
 		"Size":          h.packageSize(p),
+	}
+	if p.kind == "l4" && h.cfg.Semantics.L4SizeOriginal {
+		// One vendor model calls the L4 Size the original size; by default
+		// it is the size of the .gz (edgeone-logs.md §11, UNCONFIRMED).
+		out["Size"] = int64(len(p.text()))
 	}
 	if p.kind == "l4" {
 		out["ProxyId"] = p.subject

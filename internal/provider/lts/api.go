@@ -31,6 +31,10 @@ type Config struct {
 	// Endpoint overrides the vendor endpoint, e.g. "http://127.0.0.1:8787"
 	// (the CLI maps LOGCTL_HUAWEI_ENDPOINT here); no scheme means https.
 	Endpoint string
+	// IAMEndpoint overrides the IAM endpoint ProjectRegions asks; empty
+	// means Endpoint when set, else HUAWEICLOUD_SDK_IAM_ENDPOINT, else the
+	// vendor's global IAM endpoint.
+	IAMEndpoint string
 	// Getenv looks up credential variables. Nil means an empty environment.
 	Getenv func(string) string
 	// HTTPClient supplies the transport (only its Transport is used).
@@ -52,9 +56,12 @@ type API struct {
 	projectID string
 	endpoint  string // scheme://host[:port]
 	host      string
-	cred      *auth.BasicCredentials
-	base      http.RoundTripper
-	timeout   time.Duration
+	// vendorHost is the region's LTS host, sent as the Host header when an
+	// endpoint override is used (see regionHost).
+	vendorHost string
+	cred       *auth.BasicCredentials
+	base       http.RoundTripper
+	timeout    time.Duration
 }
 
 // NewAPI resolves credentials and the endpoint; it makes no network call
@@ -68,9 +75,19 @@ func NewAPI(cfg Config) (*API, error) {
 	if err != nil {
 		return nil, err
 	}
+	a := newAPI(cfg, endpoint)
+	a.projectID, a.cred = cred.ProjectId, cred
+	if cfg.Endpoint != "" && cfg.Region != "" {
+		a.vendorHost = regionHost(cfg.Region)
+	}
+	return a, nil
+}
+
+// newAPI is an API on endpoint with cfg's transport and timeout, without
+// credentials.
+func newAPI(cfg Config, endpoint string) *API {
 	u, _ := url.Parse(endpoint)
-	a := &API{region: cfg.Region, projectID: cred.ProjectId, endpoint: endpoint, host: u.Host,
-		cred: cred, base: http.DefaultTransport, timeout: cfg.Timeout}
+	a := &API{region: cfg.Region, endpoint: endpoint, host: u.Host, timeout: cfg.Timeout}
 	if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
 		a.base = cfg.HTTPClient.Transport
 	} else {
@@ -81,7 +98,7 @@ func NewAPI(cfg Config) (*API, error) {
 	if a.timeout <= 0 {
 		a.timeout = DefaultTimeout
 	}
-	return a, nil
+	return a
 }
 
 // ProjectID is the project every call addresses.
@@ -102,24 +119,6 @@ func (a *API) CreateTransfer(ctx context.Context, body *model.CreateTransferRequ
 		return err
 	})
 	return resp, err
-}
-
-// ListTransfers lists transfers: GET /v2/{project_id}/transfers. The list
-// is unpaginated (§8: offset/limit are ignored by the server), so this is
-// one call.
-func (a *API) ListTransfers(ctx context.Context, req *model.ListTransfersRequest) ([]model.CreateTransferResponseBody, error) {
-	if req == nil {
-		req = &model.ListTransfersRequest{}
-	}
-	var resp *model.ListTransfersResponse
-	err := a.call(ctx, "ListTransfers", func(c *ltsv2.LtsClient) (err error) {
-		resp, err = c.ListTransfers(req)
-		return err
-	})
-	if err != nil || resp.LogTransfers == nil {
-		return nil, err
-	}
-	return *resp.LogTransfers, nil
 }
 
 // UpdateTransfer updates streams, format, status and detail of a transfer:
@@ -166,7 +165,7 @@ func (a *API) call(ctx context.Context, action string, fn func(*ltsv2.LtsClient)
 	hc.Timeout = 0 // the context is the deadline
 	hc.Retries = 0 // retries belong to the reconcile layer (find-before-retry)
 	hc.UserAgent = "logctl"
-	hc.RoundTripper = ctxTransport{ctx: ctx, base: apierr.Transport{Base: a.base}}
+	hc.RoundTripper = ctxTransport{ctx: ctx, host: a.vendorHost, base: apierr.Transport{Base: a.base}}
 	client := ltsv2.NewLtsClient(core.NewHcHttpClient(impl.NewDefaultHttpClient(hc)).
 		WithEndpoints([]string{a.endpoint}).WithCredential(a.cred))
 	if err := fn(client); err != nil {
@@ -175,14 +174,22 @@ func (a *API) call(ctx context.Context, action string, fn func(*ltsv2.LtsClient)
 	return nil
 }
 
-// ctxTransport sends every request under ctx.
+// ctxTransport sends every request under ctx, with Host set to host when
+// that is not empty.
 type ctxTransport struct {
 	ctx  context.Context
+	host string
 	base http.RoundTripper
 }
 
 func (t ctxTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	return t.base.RoundTrip(req.WithContext(t.ctx))
+	req = req.WithContext(t.ctx)
+	if t.host != "" {
+		// The Go SDK signs no host header (huawei-lts-transfer.md §2), so
+		// the signature holds with either Host.
+		req.Host = t.host
+	}
+	return t.base.RoundTrip(req)
 }
 
 // Enum builds an SDK enum member (a struct around an unexported value) from
@@ -199,6 +206,19 @@ func Enum[T any, PT interface {
 	return v
 }
 
+// regionHost is the region's LTS host (huawei-lts-transfer.md §1): the
+// service tells regions apart by it. With an endpoint override (an
+// emulator, a proxy) requests still carry it as their Host header, the way
+// curl --resolve does, so the far side knows which region was meant: the
+// emulator refuses a project of another region, as the real endpoint would.
+func regionHost(region string) string {
+	domain := "myhuaweicloud.com"
+	if region == "eu-west-101" {
+		domain = "myhuaweicloud.eu"
+	}
+	return "lts." + region + "." + domain
+}
+
 // resolveEndpoint returns scheme://host[:port] for the calls.
 // huawei-lts-transfer.md §1: https://lts.<region>.myhuaweicloud.com, EU
 // region eu-west-101 on .myhuaweicloud.eu; an override without a scheme gets
@@ -209,11 +229,7 @@ func (cfg Config) resolveEndpoint() (string, error) {
 		if cfg.Region == "" {
 			return "", errors.New("a region or an endpoint is required")
 		}
-		domain := "myhuaweicloud.com"
-		if cfg.Region == "eu-west-101" {
-			domain = "myhuaweicloud.eu"
-		}
-		return "https://lts." + cfg.Region + "." + domain, nil
+		return "https://" + regionHost(cfg.Region), nil
 	}
 	if !strings.Contains(raw, "://") {
 		raw = "https://" + raw

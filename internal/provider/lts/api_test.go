@@ -156,10 +156,15 @@ func TestListAndDeleteTransfers(t *testing.T) {
 	if _, err := a.DeleteTransfer(context.Background(), "tr-1"); err != nil {
 		t.Fatal(err)
 	}
-	if got := rec.reqs[0]; got.method != "GET" || got.path != "/v2/"+testProject+"/transfers" || got.query != "" {
+	if got := rec.reqs[0]; got.method != "GET" || got.path != "/v2/"+testProject+"/transfers" || got.query != "limit=100&offset=0" {
 		t.Errorf("list sent %s %s?%s", got.method, got.path, got.query)
 	}
-	if got := rec.reqs[1]; got.method != "DELETE" || got.query != "log_transfer_id=tr-1" || len(got.body) != 0 {
+	// The server answers the same page whatever the offset: the second
+	// call (offset 1) adds nothing and ends the list.
+	if got := rec.reqs[1]; got.query != "limit=100&offset=1" {
+		t.Errorf("second list call sent %s?%s", got.path, got.query)
+	}
+	if got := rec.reqs[2]; got.method != "DELETE" || got.query != "log_transfer_id=tr-1" || len(got.body) != 0 {
 		t.Errorf("delete sent %s %s?%s body %q", got.method, got.path, got.query, got.body)
 	}
 }

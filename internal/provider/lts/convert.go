@@ -150,6 +150,12 @@ func updateBody(id string, d *spec.Dump) (*model.UpdateTransferRequestBody, erro
 	if err != nil {
 		return nil, err
 	}
+	// Prefixes are written out even when empty: the vendor leaves open
+	// whether an update that omits a detail member clears it (as the
+	// emulator's default does) or keeps it (modify-keeps-omitted); an
+	// explicit "" clears it under both readings, so removing a prefix from
+	// the YAML converges either way.
+	detail.ObsPrefixName, detail.ObsDirPreFixName = &d.PrefixName, &d.DirPrefixName
 	streams := make([]model.LogStreams, len(d.LogStreamIDs))
 	for i, sid := range d.LogStreamIDs {
 		streams[i] = model.LogStreams{LogStreamId: sid}

@@ -140,7 +140,8 @@ func TestSplitPeriod(t *testing.T) {
 }
 
 // TestUpdateBody: the whole detail and the streams are sent; an unset
-// prefix is left out of the detail, which replaces the old one (§8).
+// prefix is written out as "", so that it is cleared whether the server
+// replaces the detail (§8) or keeps omitted members (modify-keeps-omitted).
 func TestUpdateBody(t *testing.T) {
 	d := convSeedDump(t)
 	off := false
@@ -152,7 +153,7 @@ func TestUpdateBody(t *testing.T) {
 	got, _ := json.Marshal(body)
 	want := `{"log_transfer_id":"tr-1","log_streams":[{"log_stream_id":"45e7f609-xxxx-4cd3-835b-xxxx4a124718"}],
 		"log_transfer_info":{"log_storage_format":"RAW","log_transfer_status":"DISABLE","log_transfer_detail":{"obs_period":3,
-		"obs_period_unit":"hour","obs_bucket_name":"lts-test","obs_dir_pre_fix_name":"dirprefixname"}}}`
+		"obs_period_unit":"hour","obs_bucket_name":"lts-test","obs_prefix_name":"","obs_dir_pre_fix_name":"dirprefixname"}}}`
 	if diff := cmp.Diff(decodeAny(t, []byte(want)), decodeAny(t, got)); diff != "" {
 		t.Errorf("update body (-want +got):\n%s", diff)
 	}

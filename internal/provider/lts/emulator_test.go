@@ -85,8 +85,8 @@ func TestEmulatorTransferLifecycle(t *testing.T) {
 	if err != nil || len(list) != 1 {
 		t.Fatalf("list: %v, %d transfers", err, len(list))
 	}
-	if served := srv.Requests()["lts:GET /transfers"] - before; served != 1 {
-		t.Errorf("list made %d calls, want 1 (unpaginated)", served)
+	if served := srv.Requests()["lts:GET /transfers"] - before; served != 2 {
+		t.Errorf("list made %d calls, want 2 (the page, then the repeat that shows the list ended)", served)
 	}
 	info := list[0].LogTransferInfo
 	if list[0].LogTransferId != id || info.LogStorageFormat.Value() != "JSON" || info.LogTransferStatus.Value() != "DISABLE" ||

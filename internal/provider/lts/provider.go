@@ -26,6 +26,16 @@ type Provider struct {
 
 	mu   sync.Mutex
 	apis map[string]*API // by region + "/" + project
+
+	regionsMu sync.Mutex
+	regions   map[string]string // project id → region, from IAM
+}
+
+func (p *Provider) getenv(k string) string {
+	if p.cfg.Getenv == nil {
+		return ""
+	}
+	return p.cfg.Getenv(k)
 }
 
 var _ reconcile.Provider = (*Provider)(nil)

@@ -63,7 +63,7 @@ func confEnv(t *testing.T, opts emulator.Options, createAPI string) providertest
 	return providertest.Env{
 		Provider: p, Server: srv,
 		Target:     reconcile.Target{Kind: spec.KindDump, Region: confRegion, ProjectID: confProject},
-		ReadAction: "lts:GET /transfers", CreateAction: create,
+		ReadAction: "lts:GET /transfers", CreateAction: create, ConfirmsEnd: true,
 		Desired: confDump, Change: confChange, Variants: confVariants(),
 	}
 }

@@ -10,10 +10,10 @@ import (
 	"github.com/logctl/logctl/spec"
 )
 
-// Read returns every OBS transfer of the target project with one
-// ListTransfers call: the list is unpaginated (huawei-lts-transfer.md §8:
-// the server ignores offset, limit and even log_transfer_type, so OBS
-// transfers are picked here). Narrowing to log groups is left to the
+// Read returns every OBS transfer of the target project. ListTransfers
+// pages defensively (list.go: whether the server honours offset and limit
+// is UNCONFIRMED, §5/§8), and the server may ignore log_transfer_type, so
+// OBS transfers are picked here. Narrowing to log groups is left to the
 // caller. Status is log_transfer_status as read.
 func (p *Provider) Read(ctx context.Context, t reconcile.Target) ([]reconcile.Object, error) {
 	if t.Kind != spec.KindDump {

@@ -100,6 +100,9 @@ func assertReadCost(t *testing.T, env Env, n int) {
 	if env.PageSize > 0 && n > 0 {
 		want = (n + env.PageSize - 1) / env.PageSize
 	}
+	if env.ConfirmsEnd && n > 0 {
+		want++ // the empty page that ends the list
+	}
 	t.Logf("read %d resources (page size %d) in %d %s calls", n, env.PageSize, calls, env.ReadAction)
 	if calls != want {
 		t.Errorf("Read of %d resources with page size %d made %d %s calls, want %d", n, env.PageSize, calls, env.ReadAction, want)

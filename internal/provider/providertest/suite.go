@@ -24,6 +24,10 @@ type Env struct {
 	// PageSize is the page size the provider was built with (tests lower
 	// it); 0 means the list is one call whatever its length.
 	PageSize int
+	// ConfirmsEnd: Read asks for one more page after the last non-empty
+	// one, because the vendor leaves open whether a short page ends the
+	// list (LTS ListTransfers, which may cap pages below the limit).
+	ConfirmsEnd bool
 	// Desired returns the i-th resource to create in Target, for i in
 	// 0..63: distinct i give distinct identities that can coexist.
 	Desired func(i int) reconcile.Object
@@ -47,6 +51,14 @@ func Run(t *testing.T, newEnv func(t *testing.T) Env) {
 	t.Run("pagination", func(t *testing.T) { pagination(t, newEnv(t)) })
 	t.Run("concurrency", func(t *testing.T) { concurrency(t, newEnv(t)) })
 	t.Run("throttling", func(t *testing.T) { throttling(t, newEnv) })
+}
+
+// RunLive walks the steps that need no emulator (no request counters, no
+// faults): lifecycle and variants. The acceptance suite runs it against the
+// real APIs, where Env.Server is nil.
+func RunLive(t *testing.T, newEnv func(t *testing.T) Env) {
+	t.Run("lifecycle", func(t *testing.T) { lifecycle(t, newEnv(t)) })
+	t.Run("variants", func(t *testing.T) { variants(t, newEnv(t)) })
 }
 
 // RunOutcomeUnknown checks, on an environment whose emulator drops the

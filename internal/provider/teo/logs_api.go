@@ -2,6 +2,7 @@ package teo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/logctl/logctl/internal/tencent"
@@ -76,7 +77,8 @@ type DownloadL4LogsResponse struct {
 }
 
 // LegacyDownloadL7LogsRequest is the 2022-01-06 form: pages are numbered and
-// zones are given by site name, not id. PageNo starts at 1.
+// zones are given by site name, not id. Whether PageNo counts from 0 or 1
+// is UNCONFIRMED: WalkLegacyPages learns it from the first answer.
 type LegacyDownloadL7LogsRequest struct {
 	StartTime string   `json:"StartTime"`
 	EndTime   string   `json:"EndTime"`
@@ -177,25 +179,122 @@ func (l *LegacyAPI) DownloadL7Logs(ctx context.Context, req *LegacyDownloadL7Log
 	return &resp, nil
 }
 
-// DownloadAllL7Logs reads pages 1, 2, ... until Pages is reached or a page is
-// empty (req's PageNo and PageSize are ignored), and reports the calls made.
-// The emulator, like the example in the vendor page, treats PageNo 0 as 1.
+// DownloadAllL7Logs reads every page (req's PageNo and PageSize are
+// ignored) with WalkLegacyPages, and reports the calls made.
 func (l *LegacyAPI) DownloadAllL7Logs(ctx context.Context, req LegacyDownloadL7LogsRequest) ([]L7OfflineLog, int, error) {
 	var all []L7OfflineLog
 	req.PageSize = l.pageSize
-	for req.PageNo = 1; ; req.PageNo++ {
-		page, err := l.DownloadL7Logs(ctx, &req)
+	calls, err := WalkLegacyPages(req.PageSize, MaxLegacyPages, func(no int64) (*LegacyDownloadL7LogsResponse, error) {
+		req.PageNo = no
+		return l.DownloadL7Logs(ctx, &req)
+	}, func(data []L7OfflineLog) error {
+		all = append(all, data...)
+		return nil
+	})
+	if err != nil {
+		return nil, calls, fmt.Errorf("list l7 log packages: %w", err)
+	}
+	return all, calls, nil
+}
+
+// MaxLegacyPages bounds a legacy walk: a server that never reports Pages
+// and never returns a short page must not keep a client paging forever. At
+// 300 per page it is 3 million packages, far past 31 days of hourly
+// packages for any realistic number of domains.
+const MaxLegacyPages = 10_000
+
+// WalkLegacyPages reads the pages of the 2022-01-06 DownloadL7Logs through
+// fetch(PageNo) and hands each page's packages not seen before to visit;
+// it returns the number of calls.
+//
+// The page base is UNCONFIRMED (edgeone-logs.md §11): the vendor example
+// sends PageNo 0, which is either the first page (pages count from 0) or
+// read as page 1 (pages count from 1). The walk asks PageNo 0 first and
+// learns the base from the answer instead of assuming it:
+//   - the response's PageNo says which page was served (0: base 0; 1: 0 was
+//     read as 1), and the next call asks the page after it;
+//   - without a PageNo (every member may be null), PageNo 1 is asked next:
+//     if it repeats page 0 exactly, 0 was read as 1 and the repeat is
+//     skipped; otherwise pages count from 0.
+//
+// Either way no page is skipped and none is counted twice (packages are
+// also deduplicated by Url and name). The walk ends at the reported Pages,
+// at a short or empty page, or at a page that adds nothing new.
+func WalkLegacyPages(pageSize int64, maxPages int, fetch func(no int64) (*LegacyDownloadL7LogsResponse, error), visit func([]L7OfflineLog) error) (int, error) {
+	seen := map[string]bool{}
+	base := int64(-1) // unknown until learnt
+	no := int64(0)
+	for calls := 1; calls <= maxPages; calls++ {
+		page, err := fetch(no)
 		if err != nil {
-			return nil, int(req.PageNo), fmt.Errorf("list l7 log packages, page %d: %w", req.PageNo, err)
+			return calls, fmt.Errorf("page %d: %w", no, err)
 		}
-		all = append(all, page.Data...)
-		// Pages may be null: then a short page is the last one.
-		last := len(page.Data) < int(req.PageSize)
-		if page.Pages != nil {
-			last = req.PageNo >= *page.Pages
+		if page == nil {
+			return calls, fmt.Errorf("page %d: empty response", no)
 		}
-		if len(page.Data) == 0 || last {
-			return all, int(req.PageNo), nil
+		served := no
+		if page.PageNo != nil {
+			served = *page.PageNo
+		}
+		fresh := freshLogs(seen, page.Data)
+		discovering := base < 0
+		if discovering {
+			base = learnBase(no, page, len(fresh))
+		}
+		if err := visit(fresh); err != nil {
+			return calls, err
+		}
+		if legacyLastPage(page, pageSize, base, served) || !discovering && len(fresh) == 0 {
+			return calls, nil
+		}
+		if base < 0 && served == 0 {
+			no = 1 // base still unknown: the next answer tells
+			continue
+		}
+		if served < no {
+			return calls, errors.New("the server went back a page: refusing to loop")
+		}
+		no = served + 1
+	}
+	return maxPages, fmt.Errorf("still not done after %d pages", maxPages)
+}
+
+// learnBase reads the page base from an answer: -1 while it is unknown.
+func learnBase(no int64, page *LegacyDownloadL7LogsResponse, fresh int) int64 {
+	switch {
+	case page.PageNo != nil:
+		return min(*page.PageNo, 1) // asked 0: served 0 (base 0) or 1 (base 1)
+	case no == 0:
+		return -1
+	case len(page.Data) > 0 && fresh == 0:
+		return 1 // page 1 repeats what PageNo 0 gave
+	default:
+		return 0
+	}
+}
+
+// legacyLastPage: an empty page; the last of the reported Pages once the
+// base is known (or a single page whatever it is); else a short page.
+func legacyLastPage(page *LegacyDownloadL7LogsResponse, pageSize, base, served int64) bool {
+	switch {
+	case len(page.Data) == 0:
+		return true
+	case page.Pages != nil && base >= 0:
+		return served >= base+*page.Pages-1
+	case page.Pages != nil && *page.Pages <= 1:
+		return true
+	}
+	return int64(len(page.Data)) < pageSize
+}
+
+func freshLogs(seen map[string]bool, data []L7OfflineLog) []L7OfflineLog {
+	var out []L7OfflineLog
+	for _, d := range data {
+		key := d.LogPacketName + "\x00" + d.Url
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, d)
 		}
 	}
+	return out
 }
