@@ -32,7 +32,8 @@ func newApplyCmd(a *app) *cobra.Command {
 		Use:   "apply [PATH...] | apply --plan FILE",
 		Short: "Make the live state match the files",
 		Long: `Apply plans (or loads a saved plan), shows the plan, asks for confirmation
-on a terminal, and carries it out:
+on a terminal (not for a saved plan: applying it is the approval), and
+carries it out:
 
   - deletes and entity releases before creates and claims, so moving a
     domain from one task to another never trips the vendor's uniqueness
@@ -63,14 +64,17 @@ Safety valve: in a scope with at least 10 live resources (safety.minResources),
 a plan that deletes or replaces more than 30% of them (safety.maxPercent) is
 refused with exit 4 unless --force is given.
 
-A saved plan (--plan) records the files it was made from and their digests.
-Apply plans again from those files and today's live state and carries out
-that plan only if it is the saved one: changes, settings and the safety valve
-always come from the files, never from the plan file.
+A saved plan (--plan) records the files it was made from and their digests,
+and the target it was made against (the --emulator state file, or the
+endpoints, a digest of the Tencent SecretId and the Huawei project id).
+Apply refuses another target, then plans again from those files and today's
+live state and carries out that plan only if it is the saved one: changes,
+settings and the safety valve always come from the files, never from the
+plan file.
 
 Exit codes: 0 success, 1 error or partial apply, 3 policy deny, 4 unsafe plan
-refused, 5 saved plan refused (the files or the live state moved since it was
-made, or the plan file was edited).`,
+refused, 5 saved plan refused (another target, the files or the live state
+moved since it was made, or the plan file was edited).`,
 		Example: `  # Apply against the embedded emulator:
   logctl apply --emulator --auto-approve examples/
 
@@ -143,7 +147,9 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	if !pl.plan.HasChanges() {
 		return nil
 	}
-	if err := a.confirm(o.autoApprove); err != nil {
+	// As in Terraform, applying a saved plan is the approval: it was
+	// reviewed, and it is carried out only if a plan made now is the same.
+	if err := a.confirm(o.autoApprove || o.planFile != ""); err != nil {
 		return err
 	}
 	results := a.applyPlan(pl, o.parallelism)

@@ -272,8 +272,9 @@ const (
 	logsListLong = `List the offline log packages of a time window, every page of them.
 
 The text output is a table (package, subject, area, window, size) ending with
-a count and total size line; -o json prints a stable JSON array sorted by
-window start, subject, area and name. Download URLs are shown by host only:
+a count and total size line; -o json prints {"formatVersion": "2",
+"packages": [...]}, the packages sorted by window start, subject, area and
+name. Download URLs are shown by host only:
 they may carry a signature. Use "logctl logs download" to fetch the files.
 
 ` + logsFlagsHelp
@@ -283,7 +284,7 @@ they may carry a signature. Use "logctl logs download" to fetch the files.
 
   # One domain over a fixed window, as JSON, total size with jq
   logctl logs list --type l7 --zone zone-2z55fgysdtmc --domain domain.example.com \
-      --start 2024-05-01T00:00:00Z --end 2024-05-02T00:00:00Z -o json | jq 'map(.size) | add'
+      --start 2024-05-01T00:00:00Z --end 2024-05-02T00:00:00Z -o json | jq '.packages | map(.size) | add'
 
   # L4 proxy packages of the last week
   logctl logs list --type l4 --zone zone-2z55fgysdtmc --proxy sid-2s69eb5wcms7 --start -7d

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -41,9 +42,14 @@ Live resources that no file declares and no scope covers are listed as
 unmanaged and never touched. Secrets show as (sensitive); a rotated secret
 shows as (sensitive, changed).
 
-Output formats (-o): ` + strings.Join(render.PlanFormats(), ", ") + `.
+When the safety valve would refuse the plan (see apply --help), plan says
+so: "apply will refuse this plan without --force: ...".
+
+Output formats (-o): ` + strings.Join(render.PlanFormats(), ", ") + `. JSON (format 2,
+schema/plan.schema.json) holds values as native JSON values and the lint
+findings; when lint fails it holds the findings and no plan (exit 3).
 --out FILE saves the plan, with a fingerprint of every live object it acts
-on, for "logctl apply --plan FILE".
+on and the target it was made against, for "logctl apply --plan FILE".
 
 Exit codes: 0 success (with --detailed-exitcode: no changes), 2 changes
 pending (--detailed-exitcode), 3 policy deny, 1 any other error.`,
@@ -104,20 +110,28 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		a.postComment(paths, pl)
 	}
 	if err != nil {
+		var ce *codeError
+		if o.output == "json" && pl != nil && errors.As(err, &ce) && ce.code == exitDeny {
+			// A script reads why from stdout: the findings, no plan.
+			if jerr := render.PlanLintFailedJSON(a.stdout, pl.findings); jerr != nil {
+				return withCode(exitError, jerr)
+			}
+		}
 		return err
 	}
-	if err := render.Plan(a.stdout, o.output, pl.plan, render.PlanOptions{Color: colorOutput(a), ShowNoop: o.showUnchanged}); err != nil {
+	opts := render.PlanOptions{Color: colorOutput(a), ShowNoop: o.showUnchanged, Findings: pl.findings}
+	if err := render.Plan(a.stdout, o.output, pl.plan, opts); err != nil {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		sp, err := newSavedPlan(pl, paths, o.policyDirs)
+		sp, err := newSavedPlan(pl, paths, o.policyDirs, a.target(cloud, pl.raw.TencentSite()))
 		if err == nil {
 			err = writeSavedPlan(o.out, sp)
 		}
 		if err != nil {
 			return withCode(exitError, fmt.Errorf("plan: %w", err))
 		}
-		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: logctl apply --plan %s\n", o.out, o.out)
+		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: %s\n", o.out, a.applyCommand(o.out))
 	}
 	if o.detailedExit && pl.plan.HasChanges() {
 		return withCode(exitChanges, nil)

@@ -11,14 +11,16 @@ import (
 	"strings"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/internal/provider/lts"
 	"github.com/logctl/logctl/internal/render"
+	"github.com/logctl/logctl/internal/tencent"
 	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
 )
 
 // newSavedPlan records the plan with what it was made from: the paths and
 // policy directories as given and the digest of every YAML file loaded.
-func newSavedPlan(pl *planned, paths, policyDirs []string) (*reconcile.SavedPlan, error) {
+func newSavedPlan(pl *planned, paths, policyDirs []string, target reconcile.SavedTarget) (*reconcile.SavedPlan, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -30,7 +32,56 @@ func newSavedPlan(pl *planned, paths, policyDirs []string) (*reconcile.SavedPlan
 		}
 		in.Files = append(in.Files, reconcile.SavedFile{Path: name, SHA256: sum})
 	}
-	return &reconcile.SavedPlan{FormatVersion: reconcile.SavedPlanVersion, Plan: pl.plan, Inputs: in}, nil
+	return &reconcile.SavedPlan{FormatVersion: reconcile.SavedPlanVersion, Plan: pl.plan, Inputs: in, Target: target}, nil
+}
+
+// target is where this command's clients point, as a saved plan records it.
+// With --emulator only the state file counts: the overlay's endpoint and
+// keys are the emulator's own. fileSite is defaults.tencent.site of the
+// files, or "" (then the site variables decide).
+func (a *app) target(cloud *cloudSession, fileSite string) reconcile.SavedTarget {
+	if a.emulatorState != "" {
+		return reconcile.SavedTarget{Emulator: a.emulatorState}
+	}
+	getenv := cloud.getenv
+	t := reconcile.SavedTarget{
+		TencentEndpoint: strings.TrimRight(strings.TrimSpace(getenv(envTencentEndpoint)), "/"),
+		HuaweiEndpoint:  strings.TrimRight(strings.TrimSpace(getenv(envHuaweiEndpoint)), "/"),
+		HuaweiProject:   strings.TrimSpace(getenv(lts.EnvProjectID)),
+	}
+	t.TencentSite, t.TencentSiteFromFiles = fileSite, fileSite != ""
+	if site, err := tencent.ResolveSite(fileSite, getenv); err == nil {
+		t.TencentSite = site
+	}
+	if id := getenv(tencent.EnvSecretID); id != "" && getenv(tencent.EnvSessionToken) == "" {
+		t.TencentKey = reconcile.KeyDigest(id)
+	}
+	return t
+}
+
+// applyCommand is the command that applies a saved plan against the same
+// target, for the hint plan prints.
+func (a *app) applyCommand(planFile string) string {
+	args := []string{"logctl", "apply"}
+	switch a.emulatorState {
+	case "":
+	case defaultEmulatorState:
+		args = append(args, "--emulator")
+	default:
+		args = append(args, "--emulator", "--emulator-state", shellQuote(a.emulatorState))
+	}
+	return strings.Join(append(args, "--plan", shellQuote(planFile)), " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it needs quoting.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r == '=' || r == ':' || r == '+' ||
+			r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 func fileDigest(name string) (string, error) {
@@ -55,7 +106,12 @@ func (a *app) loadPlan(cloud *cloudSession, path string, policyDirs []string) (*
 	sp, err := reconcile.ReadSavedPlan(f)
 	f.Close()
 	if err != nil {
-		return nil, withCode(exitError, fmt.Errorf("apply: %s: %w", path, err))
+		return nil, withCode(exitError, fmt.Errorf("%s: %w", path, err))
+	}
+	// Before anything is read: a plan reviewed against one target is no
+	// approval for another.
+	if why := sp.Target.Mismatch(a.target(cloud, "")); why != "" {
+		return nil, withCode(exitStale, fmt.Errorf("apply: %s; nothing was applied. Plan against this target (logctl plan --out) and review that plan", why))
 	}
 	if err := checkSavedInputs(sp.Inputs); err != nil {
 		return nil, withCode(exitStale, err)

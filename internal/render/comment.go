@@ -138,7 +138,7 @@ func dataFlowTable(p *diff.Plan, desired *spec.Document) string {
 		if t.Sample != nil && *t.Sample > 0 {
 			sample = fmt.Sprintf("%.1f%%", float64(*t.Sample)/10)
 		}
-		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s |", mdsafe.TableCodeSpan(t.Name),
+		rows = append(rows, fmt.Sprintf("| %s (%s) | %s | %s | %s | %s |", mdsafe.TableCodeSpan(t.Name), mdsafe.EscapeTableCell(t.ZoneID),
 			mdsafe.EscapeTableCell(strings.Join(t.Entities, ", ")), mdsafe.EscapeTableCell(destination(t)),
 			mdsafe.EscapeTableCell(strings.Join(t.Fields, ", ")), sample))
 	}

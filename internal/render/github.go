@@ -79,13 +79,13 @@ func githubCommand(cmd string, f policy.Finding) string {
 		}
 	}
 	props = append(props, "title="+githubProperty(f.Rule))
-	return "::" + cmd + " " + strings.Join(props, ",") + "::" + githubData(f.Message)
+	return "::" + cmd + " " + strings.Join(props, ",") + "::" + githubData(messageWithHint(f))
 }
 
 // plainFindingLine is a finding as an ordinary log line, not a command.
 func plainFindingLine(f policy.Finding) string {
 	sev := string(f.Severity)
-	msg := f.Message
+	msg := messageWithHint(f)
 	if f.Waived {
 		sev = "waived"
 		msg += " " + waivedNote(f)
