@@ -37,4 +37,3 @@ func TestOutputCompletionsFromUsage(t *testing.T) {
 	}
 	walk(newRootCmd(&app{}))
 }
-
