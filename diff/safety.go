@@ -42,6 +42,10 @@ func EvaluateSafety(p *Plan, s spec.Safety) []ScopeStat {
 // plan both print.
 func (st ScopeStat) Refusal() string {
 	destructive := st.Delete + st.Replace
-	return fmt.Sprintf("%s: %d of %d live resources would be deleted or replaced (%.0f%%, limit %d%%)",
-		st.Scope, destructive, st.Live, 100*float64(destructive)/float64(max(st.Live, 1)), st.MaxPercent)
+	noun := "live resources" // render.Count is above this package
+	if st.Live == 1 {
+		noun = "live resource"
+	}
+	return fmt.Sprintf("%s: %d of %d %s would be deleted or replaced (%.0f%%, limit %d%%)",
+		st.Scope, destructive, st.Live, noun, 100*float64(destructive)/float64(max(st.Live, 1)), st.MaxPercent)
 }

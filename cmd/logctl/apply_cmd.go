@@ -92,6 +92,9 @@ moved since it was made, or the plan file was edited).`,
 			if o.planFile != "" && len(args) > 0 {
 				return withCode(exitError, fmt.Errorf("apply: give either paths or --plan, not both"))
 			}
+			if err := checkParallelism(o.parallelism); err != nil {
+				return withCode(exitError, fmt.Errorf("apply: %w", err))
+			}
 			if o.planFile != "" && o.replaceSecrets {
 				return withCode(exitError, fmt.Errorf("apply: --replace-secrets makes a new plan; it cannot change a saved --plan"))
 			}
@@ -103,7 +106,7 @@ moved since it was made, or the plan file was edited).`,
 	f.StringVar(&o.planFile, "plan", "", "apply the saved plan in `FILE` (from plan --out) after planning again and finding the same changes")
 	f.BoolVar(&o.autoApprove, "auto-approve", false, "do not ask for confirmation (required without a terminal)")
 	f.BoolVar(&o.force, "force", false, "pass the safety valve: allow deleting or replacing a large part of a scope")
-	f.IntVar(&o.parallelism, "parallelism", 4, "changes applied at once within a phase (rate limits still apply)")
+	addParallelism(f, &o.parallelism, 4, "changes applied within a phase (rate limits still apply)")
 	f.BoolVar(&o.replaceSecrets, "replace-secrets", false, "re-send the secrets of every delivery task that has some (rotate secrets the API masks)")
 	return cmd
 }
@@ -199,7 +202,8 @@ func (a *app) finishApply(cloud *cloudSession, pl *planned, results []reconcile.
 		}
 	}
 	if rep.Failed > 0 || rep.Skipped > 0 {
-		return withCode(exitError, fmt.Errorf("apply: %d changes failed and %d were not attempted; fix the cause and run apply again", rep.Failed, rep.Skipped))
+		return withCode(exitError, fmt.Errorf("apply: %s failed and %d %s not attempted; fix the cause and run apply again",
+			render.Count(rep.Failed, "change"), rep.Skipped, render.Verb(rep.Skipped, "was", "were")))
 	}
 	return nil
 }

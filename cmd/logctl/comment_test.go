@@ -52,7 +52,7 @@ func newPRRun(t *testing.T) *prRun {
 func (r *prRun) plan(paths ...string) int {
 	r.stdout.Reset()
 	r.stderr.Reset()
-	args := append([]string{"plan", "--emulator=" + r.state, "--github-comment"}, paths...)
+	args := append([]string{"plan", "--emulator", "--emulator-state", r.state, "--github-comment"}, paths...)
 	return run(context.Background(), args, strings.NewReader(""), &r.stdout, &r.stderr, func(k string) string { return r.env[k] })
 }
 

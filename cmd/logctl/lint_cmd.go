@@ -177,8 +177,11 @@ func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, []policy.Finding,
 	}
 	defer cloud.stop()
 	providers, err := newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI(), TencentSite: doc.TencentSite()})
+	if err == nil {
+		err = checkCredentials(providers, reconcile.Targets(doc))
+	}
 	if err != nil {
-		return nil, nil, withCode(exitError, err)
+		return nil, nil, withCode(exitError, fmt.Errorf("lint: %w", err))
 	}
 	found := regionFindings(a.ctx, providers, doc, doc)
 	if render.CountFindings(found).Errors > 0 {
@@ -238,7 +241,7 @@ func diagnosticFinding(doc *spec.Document, d spec.Diagnostic) policy.Finding {
 // terminal, NO_COLOR (no-color.org) is unset or empty, and TERM is not
 // "dumb".
 func colorOutput(a *app) bool {
-	if a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
+	if a.noColor || a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
 		return false
 	}
 	f, ok := fileOf(a.stdout)

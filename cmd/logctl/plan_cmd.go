@@ -97,6 +97,9 @@ func runPlan(a *app, o planOptions, paths []string) error {
 	if !slices.Contains(render.PlanFormats(), o.output) {
 		return withCode(exitError, fmt.Errorf("plan: unknown output format %q (want one of %s)", o.output, strings.Join(render.PlanFormats(), ", ")))
 	}
+	if err := checkOutFile(o.out); err != nil {
+		return withCode(exitError, fmt.Errorf("plan: %w", err))
+	}
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return withCode(exitError, err)
@@ -164,11 +167,14 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planF
 	}
 	if in.rdiags.HasErrors() {
 		a.printDiagnostics(in.rdiags)
-		return nil, withCode(exitError, fmt.Errorf("%d environment variables are missing", len(in.rdiags)))
+		return nil, withCode(exitError, fmt.Errorf("%s %s missing", render.Count(len(in.rdiags), "environment variable"), render.Verb(len(in.rdiags), "is", "are")))
 	}
 	pl.targets = in.targets
 	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI(), TencentSite: raw.TencentSite()})
 	if err != nil {
+		return nil, withCode(exitError, err)
+	}
+	if err := checkCredentials(pl.providers, pl.targets); err != nil {
 		return nil, withCode(exitError, err)
 	}
 	if rf := regionFindings(a.ctx, pl.providers, resolved, raw); len(rf) > 0 {
@@ -336,7 +342,7 @@ func describeTargets(ts []reconcile.Target) string {
 		word string
 	}{{spec.KindDeliveryTask, "zone"}, {spec.KindExport, "topic"}, {spec.KindDump, "project"}} {
 		if n := counts[k.kind]; n > 0 {
-			parts = append(parts, plural(n, k.word))
+			parts = append(parts, render.Count(n, k.word))
 		}
 	}
 	if len(parts) == 0 {
@@ -345,25 +351,22 @@ func describeTargets(ts []reconcile.Target) string {
 	return strings.Join(parts, ", ")
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
+// writeSavedPlan writes through a temporary file renamed into place, so a
+// reader never sees half a plan; errors name path, never the temporary.
 func writeSavedPlan(path string, sp *reconcile.SavedPlan) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
-	if err != nil {
-		return err
+	if err == nil {
+		err = sp.Write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp, path)
+		}
+		if err != nil {
+			os.Remove(tmp)
+		}
 	}
-	if err := sp.Write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return outFileError(path, err)
 }

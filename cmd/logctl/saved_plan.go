@@ -12,6 +12,7 @@ import (
 
 	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/provider/lts"
+	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/internal/tencent"
 	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
@@ -61,15 +62,15 @@ func (a *app) target(cloud *cloudSession, fileSite string) reconcile.SavedTarget
 // applyCommand is the command that applies a saved plan against the same
 // target, for the hint plan prints.
 func (a *app) applyCommand(planFile string) string {
-	args := []string{"logctl"}
+	args := []string{"logctl", "apply"}
 	switch a.emulatorState {
 	case "":
 	case defaultEmulatorState:
 		args = append(args, "--emulator")
 	default:
-		args = append(args, "--emulator="+shellQuote(a.emulatorState))
+		args = append(args, "--emulator", "--emulator-state", shellQuote(a.emulatorState))
 	}
-	return strings.Join(append(args, "apply", "--plan", shellQuote(planFile)), " ")
+	return strings.Join(append(args, "--plan", shellQuote(planFile)), " ")
 }
 
 // shellQuote quotes s for a POSIX shell when it needs quoting.
@@ -128,8 +129,8 @@ func (a *app) loadPlan(cloud *cloudSession, path string, policyDirs []string) (*
 		return nil, withCode(exitStale, &reconcile.StaleError{Stale: stale})
 	}
 	if diffs := changesDiffer(sp.Plan, pl.plan); len(diffs) > 0 {
-		return nil, withCode(exitStale, fmt.Errorf("apply: the saved plan is not what the files and the live state plan now (%d changes differ); nothing was applied. Run logctl plan --out again and review it:\n  %s",
-			len(diffs), strings.Join(diffs, "\n  ")))
+		return nil, withCode(exitStale, fmt.Errorf("apply: the saved plan is not what the files and the live state plan now (%s %s); nothing was applied. Run logctl plan --out again and review it:\n  %s",
+			render.Count(len(diffs), "change"), render.Verb(len(diffs), "differs", "differ"), strings.Join(diffs, "\n  ")))
 	}
 	return pl, nil
 }

@@ -23,7 +23,7 @@ func TestTamperedSavedPlanIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	logctl := func(args ...string) (int, string) {
-		cmd := exec.Command(logctlBin, append(args, "--emulator=state.json")...)
+		cmd := exec.Command(logctlBin, append(args, "--emulator", "--emulator-state", "state.json")...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "NO_COLOR=1", "S3_ACCESS_ID=a", "S3_ACCESS_KEY=b",
 			"SIEM_ACCESS_ID=c", "SIEM_ACCESS_KEY=d", "SIEM_TOKEN=e")
@@ -126,11 +126,11 @@ func TestSavedPlanTarget(t *testing.T) {
 	}
 	for state, want := range map[string]string{
 		"":                   "logctl apply --plan 'my plan.json'",
-		defaultEmulatorState: "logctl --emulator apply --plan 'my plan.json'",
-		"state dir/e.json":   "logctl --emulator='state dir/e.json' apply --plan 'my plan.json'",
+		defaultEmulatorState: "logctl apply --emulator --plan 'my plan.json'",
+		"state dir/e.json":   "logctl apply --emulator --emulator-state 'state dir/e.json' --plan 'my plan.json'",
 	} {
 		if got := (&app{emulatorState: state}).applyCommand("my plan.json"); got != want {
-			t.Errorf("applyCommand with --emulator=%q = %s, want %s", state, got, want)
+			t.Errorf("applyCommand with --emulator-state %q = %s, want %s", state, got, want)
 		}
 	}
 }

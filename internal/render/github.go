@@ -60,7 +60,7 @@ func renderFindingsGitHub(w io.Writer, fs []policy.Finding, opts FindingOptions)
 	}
 	if len(over) > 0 {
 		msg := fmt.Sprintf("%s not annotated: GitHub shows at most %d annotations per type and step; all findings are in this log",
-			plural(len(over), "finding"), githubAnnotationsPerType)
+			Count(len(over), "finding"), githubAnnotationsPerType)
 		fmt.Fprintf(bw, "::notice title=%s::%s\n", githubProperty("logctl lint"), githubData(msg))
 	}
 	fmt.Fprintln(bw, summaryLine(CountFindings(fs), opts.Files))

@@ -26,7 +26,7 @@ func renderPlanMarkdown(w io.Writer, p *diff.Plan, opts PlanOptions) error {
 		fmt.Fprintf(bw, "> **Note:** %s\n\n", mdsafe.EscapeMarkdown(n))
 	}
 	if len(p.Unmanaged) > 0 {
-		fmt.Fprintf(bw, "<details><summary>%d unmanaged resources (declared in no file, outside every scope; left alone)</summary>\n\n", len(p.Unmanaged))
+		fmt.Fprintf(bw, "<details><summary>%s (declared in no file, outside every scope; left alone)</summary>\n\n", Count(len(p.Unmanaged), "unmanaged resource"))
 		fmt.Fprintln(bw, "| kind | name | where | id |\n|---|---|---|---|")
 		for _, r := range p.Unmanaged {
 			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", r.Kind, mdsafe.TableCodeSpan(r.Name),
