@@ -22,6 +22,7 @@ func Compute(desired, raw *spec.Document, live *Live) *Plan {
 	diffExports(p, desired, live.Exports, scopes)
 	diffDumps(p, desired, live.Dumps, scopes)
 	p.Scopes = scopes.stats(p)
+	EvaluateSafety(p, desired.Safety)
 	p.finish()
 	return p
 }

@@ -1,15 +1,20 @@
 package diff
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/logctl/logctl/spec"
+)
 
 // Merge joins the plans of disjoint parts of the estate, such as one plan
 // per zone, topic and project, into one plan sorted and counted as Compute
 // sorts and counts: the changes and unmanaged resources of every part, and
-// the scope counts summed per scope, the notes. Plan computes one part per target so
+// the scope counts summed per scope and judged again by the safety valve
+// with the files' settings s, the notes. Plan computes one part per target so
 // that only one target's live state is held at a time; every scope covers
 // one target, and identities never span targets, so the parts' plans are
 // the plan of the whole.
-func Merge(parts []*Plan) *Plan {
+func Merge(parts []*Plan, s spec.Safety) *Plan {
 	var changes, unmanaged int
 	for _, q := range parts {
 		changes += len(q.Changes)
@@ -37,6 +42,7 @@ func Merge(parts []*Plan) *Plan {
 		p.Scopes = append(p.Scopes, *st)
 	}
 	sort.Slice(p.Scopes, func(i, j int) bool { return p.Scopes[i].Scope < p.Scopes[j].Scope })
+	EvaluateSafety(p, s)
 	p.finish()
 	return p
 }

@@ -23,19 +23,20 @@ func TestMergeKeepsEveryField(t *testing.T) {
 		Scopes:  []ScopeStat{{Scope: "s", Live: 1}},
 		Notes:   []string{"note a"},
 	}
-	got := Merge([]*Plan{a, b})
+	got := Merge([]*Plan{a, b}, spec.Safety{})
 	v := reflect.ValueOf(*got)
 	for i := range v.NumField() {
 		if v.Field(i).IsZero() {
 			t.Errorf("Plan.%s is not merged", v.Type().Field(i).Name)
 		}
 	}
+	placed := func(c Change, zone string) Change { c.Place = Place{ZoneID: zone}; return c }
 	want := &Plan{
 		FormatVersion: FormatVersion,
-		Changes:       []Change{b.Changes[0], a.Changes[0]},
-		Unmanaged:     a.Unmanaged,
+		Changes:       []Change{placed(b.Changes[0], "z"), placed(a.Changes[0], "z")},
+		Unmanaged:     []Resource{{Kind: spec.KindDeliveryTask, Key: "y/x", Place: Place{ZoneID: "y"}}},
 		Summary:       Summary{Delete: 1, Noop: 1},
-		Scopes:        []ScopeStat{{Scope: "s", Live: 3, Delete: 1}},
+		Scopes:        []ScopeStat{{Scope: "s", Live: 3, Delete: 1, MinResources: DefaultSafetyMinResources, MaxPercent: DefaultSafetyMaxPercent}},
 		Notes:         []string{"note a", "note b"},
 	}
 	if d := cmp.Diff(want, got); d != "" {

@@ -7,7 +7,10 @@ import (
 )
 
 // FormatVersion is the version of the plan JSON format (design §5).
-const FormatVersion = "1"
+// Version 2 holds field values as native JSON values (version 1 held them
+// as JSON text inside strings), names each change's place and carries the
+// safety valve's verdict per scope.
+const FormatVersion = "2"
 
 // Action is what a change does to a resource.
 type Action string
@@ -40,6 +43,7 @@ type Change struct {
 	Kind   spec.Kind     `json:"kind"`
 	Name   string        `json:"name"`
 	Key    string        `json:"key"`
+	Place  Place         `json:"place"`
 	Action Action        `json:"action"`
 	Fields []FieldChange `json:"fields,omitempty"`
 	// Reason says why a resource is replaced or deleted.
@@ -58,7 +62,8 @@ type Change struct {
 }
 
 // FieldChange is one changed field. Before and After are display strings
-// (JSON-encoded values), or "(sensitive)" for secrets.
+// (JSON-encoded values), or "(sensitive)" for secrets; plan JSON writes
+// them as native values (fieldjson.go).
 type FieldChange struct {
 	Path          string `json:"path"`
 	Before        string `json:"before,omitempty"`
@@ -72,6 +77,7 @@ type Resource struct {
 	Kind   spec.Kind `json:"kind"`
 	Name   string    `json:"name"`
 	Key    string    `json:"key"`
+	Place  Place     `json:"place"`
 	LiveID string    `json:"liveId"`
 }
 
@@ -106,6 +112,12 @@ func (p *Plan) finish() {
 		}
 		return a.Key < b.Key
 	})
+	for i := range p.Changes {
+		p.Changes[i].Place = placeOf(p.Changes[i].Kind, p.Changes[i].Key)
+	}
+	for i := range p.Unmanaged {
+		p.Unmanaged[i].Place = placeOf(p.Unmanaged[i].Kind, p.Unmanaged[i].Key)
+	}
 	sort.Strings(p.Notes)
 	p.Summary = Summary{}
 	for _, c := range p.Changes {

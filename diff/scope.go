@@ -8,12 +8,16 @@ import (
 )
 
 // ScopeStat counts, per declared scope, the live resources in it and the
-// deletes and replaces a plan makes there: the input of the safety valve.
+// deletes and replaces a plan makes there: the input of the safety valve,
+// with its verdict and the limits it applied (EvaluateSafety).
 type ScopeStat struct {
-	Scope   string `json:"scope"`
-	Live    int    `json:"live"`
-	Delete  int    `json:"delete"`
-	Replace int    `json:"replace"`
+	Scope        string `json:"scope"`
+	Live         int    `json:"live"`
+	Delete       int    `json:"delete"`
+	Replace      int    `json:"replace"`
+	MinResources int64  `json:"minResources"`
+	MaxPercent   int64  `json:"maxPercent"`
+	Refused      bool   `json:"refused"`
 }
 
 type scopeIndex struct {

@@ -55,7 +55,7 @@ func TestReplan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	saved, err := Save(pl, []string{dir}, nil)
+	saved, err := Save(pl, []string{dir}, nil, reconcile.SavedTarget{})
 	if err != nil {
 		t.Fatal(err)
 	}

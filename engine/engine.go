@@ -21,11 +21,12 @@ type Engine struct {
 	// Lookup resolves ${env:NAME} references; nil resolves none.
 	Lookup func(name string) (string, bool)
 	// Check, when set, runs once the providers are built and before any
-	// read: checks that ask the clouds something other than the live state
-	// (the regions of the LTS projects). resolved holds the values, raw
-	// places the findings. Its error findings stop a plan before the read;
-	// lint reads nothing after them.
-	Check func(ctx context.Context, providers map[spec.Kind]reconcile.Provider, resolved, raw *spec.Document) []policy.Finding
+	// read: checks that need the clients but not the live state (the
+	// credentials each target needs, the regions of the LTS projects).
+	// resolved holds the values, raw places the findings. An error stops
+	// the run; error findings stop a plan before the read, and lint reads
+	// nothing after them.
+	Check func(ctx context.Context, providers map[spec.Kind]reconcile.Provider, targets []reconcile.Target, resolved, raw *spec.Document) ([]policy.Finding, error)
 	// Observer is told what the engine finds as it goes.
 	Observer Observer
 }
@@ -62,6 +63,9 @@ type MissingEnvError struct {
 }
 
 func (e *MissingEnvError) Error() string {
+	if len(e.Diagnostics) == 1 {
+		return "1 environment variable is missing"
+	}
 	return fmt.Sprintf("%d environment variables are missing", len(e.Diagnostics))
 }
 
@@ -93,11 +97,11 @@ func (o Observer) checked(fs []policy.Finding, doc *spec.Document) error {
 	return o.Checked(fs, doc)
 }
 
-func (e *Engine) check(ctx context.Context, providers map[spec.Kind]reconcile.Provider, resolved, raw *spec.Document) []policy.Finding {
+func (e *Engine) check(ctx context.Context, providers map[spec.Kind]reconcile.Provider, targets []reconcile.Target, resolved, raw *spec.Document) ([]policy.Finding, error) {
 	if e.Check == nil {
-		return nil
+		return nil, nil
 	}
-	return e.Check(ctx, providers, resolved, raw)
+	return e.Check(ctx, providers, targets, resolved, raw)
 }
 
 func (o Observer) liveFindings(fs []policy.Finding, doc *spec.Document) error {

@@ -73,11 +73,14 @@ func (e *Engine) ReadLive(ctx context.Context, doc *spec.Document) (*diff.Live, 
 	if err != nil {
 		return nil, nil, err
 	}
-	checked := e.check(ctx, providers, doc, doc)
+	targets := reconcile.Targets(doc)
+	checked, err := e.check(ctx, providers, targets, doc, doc)
+	if err != nil {
+		return nil, nil, err
+	}
 	if hasErrors(checked) {
 		return nil, checked, nil
 	}
-	targets := reconcile.Targets(doc)
 	e.Observer.reading("lint", targets)
 	live, err := (&reconcile.Reader{Providers: providers}).Read(ctx, targets)
 	if err != nil {

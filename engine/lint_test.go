@@ -38,12 +38,12 @@ func TestLintFindings(t *testing.T) {
 	cases := []struct {
 		name, taskName, extra string
 		want                  []brief
-		wantMsg               map[string]string // rule → message substring
+		wantHint              map[string]string // rule → hint substring
 	}{
 		{name: "clean", taskName: "ok", extra: "sample: 500"},
 		{name: "type error hides the range check on the same key", taskName: "ok", extra: "sample: high",
-			want:    []brief{{"schema.type", "deliveryTasks[0].sample", "t.yaml:10:5", "deliveryTask", "ok"}},
-			wantMsg: map[string]string{"schema.type": "\nhint: "}},
+			want:     []brief{{"schema.type", "deliveryTasks[0].sample", "t.yaml:10:5", "deliveryTask", "ok"}},
+			wantHint: map[string]string{"schema.type": "whole number"}},
 		{name: "range check alone", taskName: "ok", extra: "sample: 0",
 			want: []brief{{"teo.sample-range", "deliveryTasks[0].sample", "t.yaml:10:5", "deliveryTask", "ok"}}},
 		{name: "unknown key and an unrelated policy finding", taskName: "bad name!", extra: "sampel: 5",
@@ -51,7 +51,7 @@ func TestLintFindings(t *testing.T) {
 				{"teo.name-format", "deliveryTasks[0].name", "t.yaml:3:5", "deliveryTask", "bad name!"},
 				{"schema.unknown-key", "deliveryTasks[0].sampel", "t.yaml:10:5", "deliveryTask", "bad name!"},
 			},
-			wantMsg: map[string]string{"schema.unknown-key": "\nhint: did you mean \"sample\"?"}},
+			wantHint: map[string]string{"schema.unknown-key": "did you mean \"sample\"?"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -64,8 +64,8 @@ func TestLintFindings(t *testing.T) {
 			var got []brief
 			for _, f := range fs {
 				got = append(got, brief{f.Rule, f.Path, f.Pos.String(), string(f.Kind), f.Name})
-				if sub, ok := tc.wantMsg[f.Rule]; ok && !strings.Contains(f.Message, sub) {
-					t.Errorf("%s message %q does not contain %q", f.Rule, f.Message, sub)
+				if sub, ok := tc.wantHint[f.Rule]; ok && !strings.Contains(f.Hint, sub) {
+					t.Errorf("%s hint %q does not contain %q", f.Rule, f.Hint, sub)
 				}
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
@@ -81,7 +81,7 @@ func TestDiagnosticFinding(t *testing.T) {
 	doc, _ := spec.ParseBytes("x.yaml", []byte("version: 1\n"))
 	got := diagnosticFinding(doc, d)
 	want := policy.Finding{Rule: "schema.empty-file", Severity: policy.SeverityError,
-		Message: "file is empty\nhint: add 'version: 1'", Pos: spec.Pos{File: "e.yaml"}}
+		Message: "file is empty", Hint: "add 'version: 1'", Pos: spec.Pos{File: "e.yaml"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnosticFinding (-want +got):\n%s", diff)
 	}

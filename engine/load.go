@@ -76,15 +76,10 @@ func findings(ctx context.Context, ev *policy.Evaluation, doc *spec.Document, di
 }
 
 // diagnosticFinding makes a loader diagnostic a finding, so that every
-// output format carries it with file:line. The fix hint (Detail) goes on a
-// second line of the message: the text format indents it under the
-// message, GitHub shows it as the annotation's second line.
+// output format carries it with file:line. The fix (Detail) is the
+// finding's hint: its own field in JSON, a second "hint:" line elsewhere.
 func diagnosticFinding(doc *spec.Document, d spec.Diagnostic) policy.Finding {
-	msg := d.Summary
-	if d.Detail != "" {
-		msg += "\nhint: " + d.Detail
-	}
-	f := policy.Finding{Rule: d.Rule, Severity: policy.Severity(d.Severity), Message: msg, Pos: d.Pos, Path: d.Path}
+	f := policy.Finding{Rule: d.Rule, Severity: policy.Severity(d.Severity), Message: d.Summary, Hint: d.Detail, Pos: d.Pos, Path: d.Path}
 	if kind, name, ok := doc.ResourceAt(d.Path); ok {
 		f.Kind, f.Name = kind, name
 	}

@@ -55,7 +55,11 @@ func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
 	if pl.providers, err = e.providers(raw); err != nil {
 		return nil, err
 	}
-	if checked := e.check(ctx, pl.providers, in.resolved, raw); len(checked) > 0 {
+	checked, err := e.check(ctx, pl.providers, pl.Targets, in.resolved, raw)
+	if err != nil {
+		return nil, err
+	}
+	if len(checked) > 0 {
 		pl.Findings = append(pl.Findings, checked...)
 		if err := e.Observer.checked(checked, raw); err != nil {
 			return pl, err

@@ -27,8 +27,9 @@ func refused(format string, args ...any) error {
 }
 
 // Save records the plan with what it was made from: the paths and policy
-// directories as given and the digest of every YAML file loaded.
-func Save(pl *Planned, paths, policyDirs []string) (*reconcile.SavedPlan, error) {
+// directories as given, the digest of every YAML file loaded, and the
+// target the clients pointed at.
+func Save(pl *Planned, paths, policyDirs []string, target reconcile.SavedTarget) (*reconcile.SavedPlan, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -40,7 +41,7 @@ func Save(pl *Planned, paths, policyDirs []string) (*reconcile.SavedPlan, error)
 		}
 		in.Files = append(in.Files, reconcile.SavedFile{Path: name, SHA256: sum})
 	}
-	return &reconcile.SavedPlan{FormatVersion: reconcile.SavedPlanVersion, Plan: pl.Plan, Inputs: in}, nil
+	return &reconcile.SavedPlan{FormatVersion: reconcile.SavedPlanVersion, Plan: pl.Plan, Inputs: in, Target: target}, nil
 }
 
 func fileDigest(name string) (string, error) {
@@ -71,8 +72,12 @@ func (e *Engine) Replan(ctx context.Context, sp *reconcile.SavedPlan, policyDirs
 		return nil, &reconcile.StaleError{Stale: stale}
 	}
 	if diffs := changesDiffer(sp.Plan, pl.Plan); len(diffs) > 0 {
-		return nil, refused("the saved plan is not what the files and the live state plan now (%d changes differ); nothing was applied. Run logctl plan --out again and review it:\n  %s",
-			len(diffs), strings.Join(diffs, "\n  "))
+		differ := "changes differ"
+		if len(diffs) == 1 {
+			differ = "change differs"
+		}
+		return nil, refused("the saved plan is not what the files and the live state plan now (%d %s); nothing was applied. Run logctl plan --out again and review it:\n  %s",
+			len(diffs), differ, strings.Join(diffs, "\n  "))
 	}
 	return pl, nil
 }

@@ -54,7 +54,7 @@ func (e *Engine) planTargets(ctx context.Context, in *lintedInput, providers map
 	if keep {
 		live = concatLive(kept)
 	}
-	return diff.Merge(parts), found, live, nil
+	return diff.Merge(parts, in.resolved.Safety), found, live, nil
 }
 
 // targetID identifies a target without its log groups.
@@ -99,6 +99,7 @@ func subDocument(doc *spec.Document, sub policy.Subset) *spec.Document {
 		Exports:       pick(doc.Exports, sub.Exports),
 		Dumps:         pick(doc.Dumps, sub.Dumps),
 		Scopes:        doc.Scopes,
+		Safety:        doc.Safety,
 	}
 }
 

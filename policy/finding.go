@@ -24,6 +24,7 @@ type Finding struct {
 	Rule     string // rule id, e.g. "teo.sample-range"
 	Severity Severity
 	Message  string
+	Hint     string // how to fix it, when the rule or the loader says; "" otherwise
 	Pos      spec.Pos
 	Kind     spec.Kind // "" when the path is not inside a resource
 	Name     string    // resource name, when Kind is set
@@ -71,12 +72,13 @@ type rawFinding struct {
 	rule *ruleRef
 	id   string
 	msg  string
+	hint string
 	path string
 }
 
 // decodeResults turns the value of one rule into raw findings. A rule may
 // yield conftest's shapes: a set of strings (deny contains msg) or of
-// objects with "msg" and optional "rule" and "path".
+// objects with "msg" and optional "rule", "path" and "hint".
 func decodeResults(r *ruleRef, v any) ([]rawFinding, error) {
 	var out []rawFinding
 	switch v := v.(type) {
@@ -117,6 +119,9 @@ func decodeResult(r *ruleRef, v any) (rawFinding, error) {
 		if p, ok := v["path"].(string); ok {
 			f.path = p
 		}
+		if h, ok := v["hint"].(string); ok {
+			f.hint = spec.ClipText(h)
+		}
 		f.msg += didYouMean(v["suggest"])
 	default:
 		return f, fmt.Errorf("%s: a result must be a string or an object with \"msg\", got %T", r.ref(), v)
@@ -150,7 +155,7 @@ func didYouMean(s any) string {
 
 // place resolves a raw finding's path against the loaded document.
 func place(doc *spec.Document, f rawFinding) Finding {
-	out := Finding{Rule: f.id, Severity: f.rule.severity, Message: f.msg, Path: f.path}
+	out := Finding{Rule: f.id, Severity: f.rule.severity, Message: f.msg, Hint: f.hint, Path: f.path}
 	out.Pos = doc.Locate(f.path)
 	if kind, name, ok := doc.ResourceAt(f.path); ok {
 		out.Kind, out.Name = kind, name

@@ -52,6 +52,7 @@ func TestDecodeResults(t *testing.T) {
 	}{
 		{"string result", []any{"plain message"}, []rawFinding{{rule: r, id: "acme.prefix", msg: "plain message"}}, false},
 		{"object result", []any{map[string]any{"msg": "m", "rule": "acme.x", "path": "exports[0]"}}, []rawFinding{{rule: r, id: "acme.x", msg: "m", path: "exports[0]"}}, false},
+		{"object with a hint", []any{map[string]any{"msg": "m", "hint": "use https://"}}, []rawFinding{{rule: r, id: "acme.prefix", msg: "m", hint: "use https://"}}, false},
 		{"object without rule", []any{map[string]any{"msg": "m"}}, []rawFinding{{rule: r, id: "acme.prefix", msg: "m"}}, false},
 		{"object without msg", []any{map[string]any{"rule": "x"}}, nil, true},
 		{"number", []any{42.0}, nil, true},

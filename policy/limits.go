@@ -26,8 +26,17 @@ func capFindings(raw []rawFinding) ([]rawFinding, *Finding) {
 	return raw[:MaxFindings:MaxFindings], &Finding{
 		Rule:     "policy.too-many-findings",
 		Severity: sev,
-		Message: fmt.Sprintf("%d more findings were not collected: logctl keeps the first %d to bound its memory\n"+
+		Message: fmt.Sprintf("%s not collected: logctl keeps the first %d to bound its memory\n"+
 			"hint: fix the findings shown (often one mistake repeated across many resources) and lint again",
-			len(dropped), MaxFindings),
+			moreFindings(len(dropped)), MaxFindings),
 	}
+}
+
+// moreFindings is "1 more finding was" or "N more findings were" (the
+// renderers' plural helper is above this package).
+func moreFindings(n int) string {
+	if n == 1 {
+		return "1 more finding was"
+	}
+	return fmt.Sprintf("%d more findings were", n)
 }

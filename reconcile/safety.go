@@ -1,16 +1,15 @@
 package reconcile
 
 import (
-	"fmt"
-
 	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/spec"
 )
 
-// Defaults of the safety valve (design §6, after octoDNS).
+// Defaults of the safety valve (design §6, after octoDNS); the rule itself
+// is diff.EvaluateSafety, which plan runs too.
 const (
-	DefaultSafetyMinResources = 10
-	DefaultSafetyMaxPercent   = 30
+	DefaultSafetyMinResources = diff.DefaultSafetyMinResources
+	DefaultSafetyMaxPercent   = diff.DefaultSafetyMaxPercent
 )
 
 // Unsafe is a scope where a plan deletes or replaces too much.
@@ -19,33 +18,19 @@ type Unsafe struct {
 	Live        int
 	Destructive int
 	MaxPercent  int
+	stat        diff.ScopeStat
 }
 
-func (u Unsafe) String() string {
-	return fmt.Sprintf("%s: %d of %d live resources would be deleted or replaced (%.0f%%, limit %d%%)",
-		u.Scope, u.Destructive, u.Live, 100*float64(u.Destructive)/float64(u.Live), u.MaxPercent)
-}
+func (u Unsafe) String() string { return u.stat.Refusal() }
 
 // CheckSafety lists the scopes where the plan trips the safety valve: at
 // least MinResources live resources, more than MaxPercent of them deleted
-// or replaced.
+// or replaced. It evaluates the valve again with s, as plan did.
 func CheckSafety(p *diff.Plan, s spec.Safety) []Unsafe {
-	minRes, maxPct := int64(DefaultSafetyMinResources), int64(DefaultSafetyMaxPercent)
-	if s.MinResources != nil {
-		minRes = *s.MinResources
-	}
-	if s.MaxPercent != nil {
-		maxPct = *s.MaxPercent
-	}
 	var out []Unsafe
-	for _, st := range p.Scopes {
-		destructive := st.Delete + st.Replace
-		if int64(st.Live) < minRes || st.Live == 0 {
-			continue
-		}
-		if int64(destructive)*100 > maxPct*int64(st.Live) {
-			out = append(out, Unsafe{Scope: st.Scope, Live: st.Live, Destructive: destructive, MaxPercent: int(maxPct)})
-		}
+	for _, st := range diff.EvaluateSafety(p, s) {
+		out = append(out, Unsafe{Scope: st.Scope, Live: st.Live, Destructive: st.Delete + st.Replace,
+			MaxPercent: int(st.MaxPercent), stat: st})
 	}
 	return out
 }

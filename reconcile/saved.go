@@ -10,11 +10,13 @@ import (
 	"github.com/logctl/logctl/diff"
 )
 
-// SavedPlanVersion is the version of the saved plan file format. Version 1
-// carried the desired resources and the safety settings, and apply trusted
-// them as written; version 2 carries only what the plan was made from, and
-// apply plans again from those files.
-const SavedPlanVersion = "2"
+// SavedPlanVersion is the version of the saved plan file format, counted
+// apart from the plan JSON format of its plan member (diff.FormatVersion).
+// Version 1 carried the desired resources and the safety settings, and
+// apply trusted them as written; version 2 carries only what the plan was
+// made from, and apply plans again from those files; version 3 records the
+// target the plan was made against, and its plan is plan JSON format 2.
+const SavedPlanVersion = "3"
 
 // MaxSavedPlanBytes bounds what ReadSavedPlan reads: a plan of 100,000
 // changes is some 100 MB.
@@ -29,6 +31,7 @@ type SavedPlan struct {
 	FormatVersion string      `json:"formatVersion"`
 	Plan          *diff.Plan  `json:"plan"`
 	Inputs        SavedInputs `json:"inputs"`
+	Target        SavedTarget `json:"target"`
 }
 
 // SavedInputs names what the plan was made from.
@@ -51,6 +54,7 @@ type SavedFile struct {
 func (sp *SavedPlan) Write(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // values read back as plan -o json prints them
 	return enc.Encode(sp)
 }
 
@@ -69,7 +73,10 @@ func ReadSavedPlan(r io.Reader) (*SavedPlan, error) {
 		return nil, fmt.Errorf("read saved plan: %w (re-run logctl plan --out)", err)
 	}
 	if sp.FormatVersion != SavedPlanVersion || sp.Plan == nil {
-		return nil, fmt.Errorf("read saved plan: format version %q is not %q (re-run logctl plan --out)", sp.FormatVersion, SavedPlanVersion)
+		return nil, fmt.Errorf("read saved plan: format version %q is not %q: it was saved by another logctl version (re-run logctl plan --out)", sp.FormatVersion, SavedPlanVersion)
+	}
+	if sp.Plan.FormatVersion != diff.FormatVersion {
+		return nil, fmt.Errorf("read saved plan: its plan has format version %q, not %q (re-run logctl plan --out)", sp.Plan.FormatVersion, diff.FormatVersion)
 	}
 	if len(sp.Inputs.Paths) == 0 || len(sp.Inputs.Files) == 0 {
 		return nil, fmt.Errorf("read saved plan: it does not name the files it was made from (re-run logctl plan --out)")

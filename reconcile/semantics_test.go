@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/emulator"
@@ -151,5 +152,39 @@ func TestReplaceWaitIsReported(t *testing.T) {
 	}
 	if p, _ := e.planAndApply(t, doc); p.HasChanges() {
 		t.Errorf("plan after apply is not empty: %+v", p.Summary)
+	}
+}
+
+// An update whose response is lost every time, on a service whose reads
+// lag, with a provider that reads back only once (Settle 0): the retries
+// re-read after each lost response, and the update counts as done once a
+// read shows it, instead of failing when the retries run out.
+func TestApplyConfirmsLostUpdateByReading(t *testing.T) {
+	state, clk := filepath.Join(t.TempDir(), "state.json"), &providertest.Clock{}
+	sem := semantics.Semantics{DescribeLag: 2 * time.Second}
+	e := newSemEnvWith(t, emulator.Options{Semantics: sem, StatePath: state}, clk)
+	e.mustConverge(t, parse(t, header+task("keep", "a.example.com")))
+	if err := e.srv.Close(); err != nil {
+		t.Fatal(err)
+	}
+	clk.Sleep(t.Context(), sem.DescribeLag)
+	lost := newEnvSettle(t, emulator.Options{Semantics: sem, StatePath: state, FaultAfterCommit: 1, Seed: 5, Now: clk.Now},
+		tencent.Settle{Timeout: 0, Sleep: clk.Sleep})
+	doc := parse(t, header+strings.Replace(task("keep", "a.example.com"), "fields:", "sample: 300, fields:", 1))
+	ctx := t.Context()
+	live, err := (&reconcile.Reader{Providers: lost.providers, Retry: fastRetry()}).Read(ctx, reconcile.Targets(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Backoff of at least a second a try, on the emulator's clock: the
+	// reads catch up with the first update within the retries.
+	retry := reconcile.RetryPolicy{Attempts: 8, Base: time.Second, Max: 3 * time.Second, Sleep: clk.Sleep}
+	a := &reconcile.Applier{Providers: lost.providers, Retry: retry}
+	results := a.Apply(ctx, diff.Compute(doc, doc, live), doc, live)
+	if len(results) != 1 || results[0].Status != reconcile.StatusDone {
+		t.Fatalf("results %+v, want the update done after a re-read", results)
+	}
+	if n := lost.srv.Requests()["teo:ModifyRealtimeLogDeliveryTask"]; n < 2 {
+		t.Errorf("%d modify calls: the first read after a lost response cannot show the update (reads lag), want retries", n)
 	}
 }

@@ -19,7 +19,12 @@ type StaleError struct{ Stale []Stale }
 
 func (e *StaleError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "the live state moved since the plan was made (%d resources); run logctl plan again:", len(e.Stale))
+	// render.Count is above this package; the one count here is spelled out.
+	noun := "resources"
+	if len(e.Stale) == 1 {
+		noun = "resource"
+	}
+	fmt.Fprintf(&b, "the live state moved since the plan was made (%d %s); run logctl plan again:", len(e.Stale), noun)
 	for _, s := range e.Stale {
 		fmt.Fprintf(&b, "\n  %s %q: %s", s.Change.Kind, s.Change.Name, s.Why)
 	}

@@ -110,5 +110,8 @@ func (e *DiagnosticsError) Error() string {
 	if n == 1 {
 		return first
 	}
+	if n == 2 {
+		return first + " (and 1 more error)"
+	}
 	return fmt.Sprintf("%s (and %d more errors)", first, n-1)
 }

@@ -107,7 +107,7 @@ func envUsesWhole(name string, data []byte) ([]envUse, error) {
 			return uses, nil
 		}
 		if err != nil {
-			return nil, syntaxDiag(name, err)
+			return nil, syntaxDiag(name, data, err)
 		}
 		if src != nil {
 			uses = append(uses, src.envUses(name, &n)...)

@@ -91,8 +91,8 @@ func TestEnvVarsInErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml, want string
 	}{
-		{"syntax error with references", "a: ${env:X}\nb:\n - c\n d: e\n", "f.yaml:2: YAML syntax error"},
-		{"syntax error without references", "a: 1\nb:\n - c\n d: e\n", "f.yaml:2: YAML syntax error"},
+		{"syntax error with references", "a: ${env:X}\nb:\n - c\n d: e\n", "f.yaml:4: YAML syntax error"},
+		{"syntax error without references", "a: 1\nb:\n - c\n d: e\n", "f.yaml:4: YAML syntax error"},
 		{"not UTF-8", "a: 1\nb: \xff\n", "f.yaml:2: file is not valid UTF-8"},
 	}
 	for _, tt := range tests {

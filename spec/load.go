@@ -230,7 +230,7 @@ func (pf *parsedFile) parse(data []byte) {
 			break
 		}
 		if err != nil {
-			pf.syntaxError(err)
+			pf.diags = append(pf.diags, syntaxDiag(pf.name, data, err))
 			return
 		}
 		pf.decodeDoc(&n)
@@ -238,21 +238,6 @@ func (pf *parsedFile) parse(data []byte) {
 	if len(pf.docs) == 0 && len(pf.diags) == 0 {
 		pf.fileDiag("schema.empty-file", "file is empty", "add 'version: 1' and resources, or delete the file", 0)
 	}
-}
-
-func (pf *parsedFile) syntaxError(err error) {
-	pf.diags = append(pf.diags, syntaxDiag(pf.name, err))
-}
-
-// syntaxDiag turns a yaml.v3 parse error into a diagnostic at its line.
-func syntaxDiag(file string, err error) Diagnostic {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 0
-	if _, e := fmt.Sscanf(msg, "line %d:", &line); e == nil {
-		msg = strings.TrimSpace(msg[strings.IndexByte(msg, ':')+1:])
-	}
-	return Diagnostic{Rule: "schema.syntax", Severity: SeverityError, Summary: "YAML syntax error: " + msg,
-		Detail: "fix the YAML syntax; the rest of the file was not checked", Pos: Pos{File: file, Line: line}}
 }
 
 func (pf *parsedFile) decodeDoc(n *yaml.Node) {

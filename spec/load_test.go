@@ -92,7 +92,7 @@ func TestParseDiagnostics(t *testing.T) {
 		{
 			name: "syntax error",
 			yaml: "version: 1\ndeliveryTasks:\n  - name: [unclosed\n",
-			want: []string{`2:0 schema.syntax: YAML syntax error: did not find expected ',' or ']'`},
+			want: []string{`3:0 schema.syntax: YAML syntax error: did not find expected ',' or ']'`},
 		},
 		{name: "empty file", yaml: "# only a comment\n", want: []string{`0:0 schema.empty-file: file is empty`}},
 		{

@@ -33,7 +33,8 @@ func newApplyCmd(a *app) *cobra.Command {
 		Use:   "apply [PATH...] | apply --plan FILE",
 		Short: "Make the live state match the files",
 		Long: `Apply plans (or loads a saved plan), shows the plan, asks for confirmation
-on a terminal, and carries it out:
+on a terminal (not for a saved plan: applying it is the approval), and
+carries it out:
 
   - deletes and entity releases before creates and claims, so moving a
     domain from one task to another never trips the vendor's uniqueness
@@ -64,14 +65,17 @@ Safety valve: in a scope with at least 10 live resources (safety.minResources),
 a plan that deletes or replaces more than 30% of them (safety.maxPercent) is
 refused with exit 4 unless --force is given.
 
-A saved plan (--plan) records the files it was made from and their digests.
-Apply plans again from those files and today's live state and carries out
-that plan only if it is the saved one: changes, settings and the safety valve
-always come from the files, never from the plan file.
+A saved plan (--plan) records the files it was made from and their digests,
+and the target it was made against (the --emulator state file, or the
+endpoints, a digest of the Tencent SecretId and the Huawei project id).
+Apply refuses another target, then plans again from those files and today's
+live state and carries out that plan only if it is the saved one: changes,
+settings and the safety valve always come from the files, never from the
+plan file.
 
 Exit codes: 0 success, 1 error or partial apply, 3 policy deny, 4 unsafe plan
-refused, 5 saved plan refused (the files or the live state moved since it was
-made, or the plan file was edited).`,
+refused, 5 saved plan refused (another target, the files or the live state
+moved since it was made, or the plan file was edited).`,
 		Example: `  # Apply against the embedded emulator:
   logctl apply --emulator --auto-approve examples/
 
@@ -89,6 +93,9 @@ made, or the plan file was edited).`,
 			if o.planFile != "" && len(args) > 0 {
 				return withCode(exitError, fmt.Errorf("apply: give either paths or --plan, not both"))
 			}
+			if err := checkParallelism(o.parallelism); err != nil {
+				return withCode(exitError, fmt.Errorf("apply: %w", err))
+			}
 			if o.planFile != "" && o.replaceSecrets {
 				return withCode(exitError, fmt.Errorf("apply: --replace-secrets makes a new plan; it cannot change a saved --plan"))
 			}
@@ -100,7 +107,7 @@ made, or the plan file was edited).`,
 	f.StringVar(&o.planFile, "plan", "", "apply the saved plan in `FILE` (from plan --out) after planning again and finding the same changes")
 	f.BoolVar(&o.autoApprove, "auto-approve", false, "do not ask for confirmation (required without a terminal)")
 	f.BoolVar(&o.force, "force", false, "pass the safety valve: allow deleting or replacing a large part of a scope")
-	f.IntVar(&o.parallelism, "parallelism", 4, "changes applied at once within a phase (rate limits still apply)")
+	addParallelism(f, &o.parallelism, 4, "changes applied within a phase (rate limits still apply)")
 	f.BoolVar(&o.replaceSecrets, "replace-secrets", false, "re-send the secrets of every delivery task that has some (rotate secrets the API masks)")
 	return cmd
 }
@@ -141,7 +148,9 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	if !pl.Plan.HasChanges() {
 		return nil
 	}
-	if err := a.confirm(o.autoApprove); err != nil {
+	// As in Terraform, applying a saved plan is the approval: it was
+	// reviewed, and it is carried out only if a plan made now is the same.
+	if err := a.confirm(o.autoApprove || o.planFile != ""); err != nil {
 		return err
 	}
 	eng := a.newEngine(cloud)
@@ -188,7 +197,8 @@ func (a *app) finishApply(eng *engine.Engine, pl *engine.Planned, results []reco
 		}
 	}
 	if rep.Failed > 0 || rep.Skipped > 0 {
-		return withCode(exitError, fmt.Errorf("apply: %d changes failed and %d were not attempted; fix the cause and run apply again", rep.Failed, rep.Skipped))
+		return withCode(exitError, fmt.Errorf("apply: %s failed and %d %s not attempted; fix the cause and run apply again",
+			render.Count(rep.Failed, "change"), rep.Skipped, render.Verb(rep.Skipped, "was", "were")))
 	}
 	return nil
 }

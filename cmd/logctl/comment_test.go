@@ -53,7 +53,7 @@ func newPRRun(t *testing.T) *prRun {
 func (r *prRun) plan(paths ...string) int {
 	r.stdout.Reset()
 	r.stderr.Reset()
-	args := append([]string{"plan", "--emulator=" + r.state, "--github-comment"}, paths...)
+	args := append([]string{"plan", "--emulator", "--emulator-state", r.state, "--github-comment"}, paths...)
 	return run(context.Background(), args, strings.NewReader(""), &r.stdout, &r.stderr, func(k string) string { return r.env[k] })
 }
 
@@ -127,11 +127,14 @@ var updateGolden = flag.Bool("update", false, "rewrite golden files")
 
 // The comment for a small plan and for a huge one, as golden Markdown: the
 // huge one must fit GitHub's 65,536 characters, keep the header and the
-// destructive changes, and point to the job summary for the rest.
+// destructive changes, and point to the job summary for the rest. The
+// places plan has same-named tasks in two zones and a scope the safety
+// valve refuses: comment and job summary name each zone and warn.
 func TestCommentGolden(t *testing.T) {
-	small := &planned{Planned: &engine.Planned{Plan: examplePlan(t)}}
+	small := &planned{Planned: &engine.Planned{Plan: goldenPlan(t, "changes")}}
+	places := &planned{Planned: &engine.Planned{Plan: goldenPlan(t, "places")}}
 	huge := &planned{Planned: &engine.Planned{Plan: hugePlan(6000)}}
-	for name, pl := range map[string]*planned{"small": small, "huge": huge} {
+	for name, pl := range map[string]*planned{"small": small, "places": places, "huge": huge} {
 		t.Run(name, func(t *testing.T) {
 			body, full := composeComment(pl, "logs", "", func(f string, l int) string { return "" }, func(s string) string { return s })
 			if n := utf8.RuneCountInString(body); n > prcomment.BodyBudget("logs") {
@@ -145,6 +148,14 @@ func TestCommentGolden(t *testing.T) {
 			if body != string(want) {
 				t.Errorf("%s differs (go test ./cmd/logctl -run TestCommentGolden -update)", golden)
 			}
+			if name == "places" {
+				for _, want := range []string{"<b>b-api-cls</b> in zone zone-a will be created", "<b>b-api-cls</b> in zone zone-b will be updated",
+					"apply will refuse this plan without \\-\\-force: deliveryTasks zoneId\\=zone\\-b: 2 of 3 live resources"} {
+					if !strings.Contains(body, want) || !strings.Contains(full, want) {
+						t.Errorf("comment or job summary lacks %q:\n%s", want, full)
+					}
+				}
+			}
 			if name == "huge" {
 				if !strings.Contains(body, "more changes — see the job summary") || !strings.Contains(body, `will be deleted`) {
 					t.Errorf("huge comment lacks the pointer or the deletes:\n%s", body[len(body)-500:])
@@ -157,8 +168,11 @@ func TestCommentGolden(t *testing.T) {
 	}
 }
 
-func examplePlan(t *testing.T) *diff.Plan {
-	b, err := os.ReadFile("../../diff/testdata/changes/plan.golden.json")
+func examplePlan(t *testing.T) *diff.Plan { return goldenPlan(t, "changes") }
+
+// goldenPlan reads the plan of one of diff's golden cases.
+func goldenPlan(t *testing.T, name string) *diff.Plan {
+	b, err := os.ReadFile("../../diff/testdata/" + name + "/plan.golden.json")
 	if err != nil {
 		t.Fatal(err)
 	}

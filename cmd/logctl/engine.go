@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -20,7 +21,12 @@ func (a *app) newEngine(cloud *cloudSession) *engine.Engine {
 			return newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI(), TencentSite: doc.TencentSite()})
 		},
 		Lookup: cloud.lookup,
-		Check:  regionFindings,
+		Check: func(ctx context.Context, providers map[spec.Kind]reconcile.Provider, targets []reconcile.Target, resolved, raw *spec.Document) ([]policy.Finding, error) {
+			if err := checkCredentials(providers, targets); err != nil {
+				return nil, err
+			}
+			return regionFindings(ctx, providers, resolved, raw), nil
+		},
 		Observer: engine.Observer{
 			Linted:       a.printFindings,
 			Checked:      a.printFindings,

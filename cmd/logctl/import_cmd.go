@@ -105,6 +105,9 @@ func runImport(a *app, o importOptions) error {
 		return withCode(exitError, err)
 	}
 	providers, err := newProviders(cloud.getenv, providerOptions{})
+	if err == nil {
+		err = checkCredentials(providers, targets)
+	}
 	if err != nil {
 		return withCode(exitError, err)
 	}
@@ -132,7 +135,7 @@ func runImport(a *app, o importOptions) error {
 		return withCode(exitError, err)
 	}
 	n := len(live.DeliveryTasks) + len(live.Exports) + len(live.Dumps)
-	fmt.Fprintf(a.stderr, "Imported %d resources; the generated YAML plans to no change.\n", n)
+	fmt.Fprintf(a.stderr, "Imported %s; the generated YAML plans to no change.\n", render.Count(n, "resource"))
 	if len(res.Secrets) > 0 {
 		fmt.Fprintln(a.stderr, "Set these variables (from your secret store) before plan or apply:")
 		for _, s := range res.Secrets {

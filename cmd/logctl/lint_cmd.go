@@ -142,7 +142,7 @@ func (a *app) lint(o lintOptions, paths []string) (*engine.Linted, error) {
 // terminal, NO_COLOR (no-color.org) is unset or empty, and TERM is not
 // "dumb".
 func colorOutput(a *app) bool {
-	if a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
+	if a.noColor || a.getenv("NO_COLOR") != "" || a.getenv("TERM") == "dumb" {
 		return false
 	}
 	f, ok := fileOf(a.stdout)

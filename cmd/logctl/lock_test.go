@@ -116,7 +116,7 @@ func TestConcurrentEmulatorAppliesDoNotDuplicate(t *testing.T) {
 	file := filepath.Join(dir, "logctl.yaml")
 	os.WriteFile(file, []byte(exportsYAML(25)), 0o644)
 	state := filepath.Join(dir, "state.json")
-	runs := applyTwice([]string{"apply", "--emulator=" + state, "--auto-approve", file}, func(string) string { return "" })
+	runs := applyTwice([]string{"apply", "--emulator", "--emulator-state", state, "--auto-approve", file}, func(string) string { return "" })
 	checkOneActed(t, runs, "state "+state+" is in use by")
 	b, err := os.ReadFile(state)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/logctl/logctl/internal/offlinelogs"
 	"github.com/logctl/logctl/internal/provider/teo"
 	"github.com/logctl/logctl/internal/ratelimit"
+	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/internal/tencent"
 )
 
@@ -188,7 +189,7 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 		timeout  time.Duration
 	)
 	cmd := &cobra.Command{
-		Use:     "download --type l7|l4 --zone ID... --start T [--end T] --dir DIR [--parallel N] [--timeout D]",
+		Use:     "download --type l7|l4 --zone ID... --start T [--end T] --dir DIR [--parallelism N] [--timeout D]",
 		Short:   "Download the offline log packages of a time window, resumably",
 		Long:    logsDownloadLong,
 		Example: logsDownloadExample,
@@ -202,8 +203,8 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 			if dir == "" {
 				return errors.New("--dir is required: the directory to download into")
 			}
-			if parallel < 1 || parallel > 64 {
-				return fmt.Errorf("--parallel %d: want 1 to 64", parallel)
+			if err := checkParallelism(parallel); err != nil {
+				return err
 			}
 			if timeout < 0 {
 				return fmt.Errorf("--timeout %s: want a positive duration, or 0 for none", timeout)
@@ -230,7 +231,7 @@ func newLogsDownloadCmd(a *app) *cobra.Command {
 	}
 	f.register(cmd.Flags())
 	cmd.Flags().StringVar(&dir, "dir", "", "directory to download into, created if missing (required)")
-	cmd.Flags().IntVar(&parallel, "parallel", offlinelogs.DefaultParallel, "packages to download at once (1-64)")
+	addParallelism(cmd.Flags(), &parallel, offlinelogs.DefaultParallel, "packages to download")
 	cmd.Flags().DurationVar(&timeout, "timeout", 0, "deadline for the whole run, listing included, e.g. 30m (0: none)")
 	return cmd
 }
@@ -261,7 +262,7 @@ func (a *app) reportDownload(ctx context.Context, d *offlinelogs.Downloader, pkg
 	case err != nil:
 		return err
 	case sum.Failed > 0:
-		return fmt.Errorf("%d of %d packages failed (see above); run the same command again to retry them", sum.Failed, len(pkgs))
+		return fmt.Errorf("%d of %s failed (see above); run the same command again to retry them", sum.Failed, render.Count(len(pkgs), "package"))
 	}
 	return nil
 }
@@ -271,8 +272,9 @@ const (
 	logsListLong = `List the offline log packages of a time window, every page of them.
 
 The text output is a table (package, subject, area, window, size) ending with
-a count and total size line; -o json prints a stable JSON array sorted by
-window start, subject, area and name. Download URLs are shown by host only:
+a count and total size line; -o json prints {"formatVersion": "2",
+"packages": [...]}, the packages sorted by window start, subject, area and
+name. Download URLs are shown by host only:
 they may carry a signature. Use "logctl logs download" to fetch the files.
 
 ` + logsFlagsHelp
@@ -282,7 +284,7 @@ they may carry a signature. Use "logctl logs download" to fetch the files.
 
   # One domain over a fixed window, as JSON, total size with jq
   logctl logs list --type l7 --zone zone-2z55fgysdtmc --domain domain.example.com \
-      --start 2024-05-01T00:00:00Z --end 2024-05-02T00:00:00Z -o json | jq 'map(.size) | add'
+      --start 2024-05-01T00:00:00Z --end 2024-05-02T00:00:00Z -o json | jq '.packages | map(.size) | add'
 
   # L4 proxy packages of the last week
   logctl logs list --type l4 --zone zone-2z55fgysdtmc --proxy sid-2s69eb5wcms7 --start -7d
@@ -291,7 +293,7 @@ they may carry a signature. Use "logctl logs download" to fetch the files.
   logctl logs list --type l7 --api-version 2022-01-06 --zone example.com --start -24h
 
   # Try it without a cloud account
-  logctl --emulator logs list --type l7 --zone zone-2z55fgysdtmc --start -12h`
+  logctl logs list --emulator --type l7 --zone zone-2z55fgysdtmc --start -12h`
 
 	logsDownloadLong = `Download every offline log package of a time window into DIR.
 
@@ -324,7 +326,7 @@ package. The exit code is 1 if any package failed.
 ` + logsFlagsHelp
 
 	logsDownloadExample = `  # Yesterday's L7 packages, 8 at a time
-  logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --parallel 8
+  logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --parallelism 8
 
   # At most half an hour, listing included (resume later with the same command)
   logctl logs download --type l7 --zone zone-2z55fgysdtmc --start -24h --dir logs/l7 --timeout 30m
@@ -336,5 +338,5 @@ package. The exit code is 1 if any package failed.
   jq -r '.packages[] | "\(.sha256)  \(.file)"' logs/l7/manifest.json | (cd logs/l7 && sha256sum -c)
 
   # Against the emulator
-  logctl --emulator logs download --type l4 --zone zone-2z55fgysdtmc --start -6h --dir l4`
+  logctl logs download --emulator --type l4 --zone zone-2z55fgysdtmc --start -6h --dir l4`
 )

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -42,9 +43,14 @@ Live resources that no file declares and no scope covers are listed as
 unmanaged and never touched. Secrets show as (sensitive); a rotated secret
 shows as (sensitive, changed).
 
-Output formats (-o): ` + strings.Join(render.PlanFormats(), ", ") + `.
+When the safety valve would refuse the plan (see apply --help), plan says
+so: "apply will refuse this plan without --force: ...".
+
+Output formats (-o): ` + strings.Join(render.PlanFormats(), ", ") + `. JSON (format 2,
+schema/plan.schema.json) holds values as native JSON values and the lint
+findings; when lint fails it holds the findings and no plan (exit 3).
 --out FILE saves the plan, with a fingerprint of every live object it acts
-on, for "logctl apply --plan FILE".
+on and the target it was made against, for "logctl apply --plan FILE".
 
 Exit codes: 0 success (with --detailed-exitcode: no changes), 2 changes
 pending (--detailed-exitcode), 3 policy deny, 1 any other error.`,
@@ -87,6 +93,9 @@ func runPlan(a *app, o planOptions, paths []string) error {
 	if !slices.Contains(render.PlanFormats(), o.output) {
 		return withCode(exitError, fmt.Errorf("plan: unknown output format %q (want one of %s)", o.output, strings.Join(render.PlanFormats(), ", ")))
 	}
+	if err := checkOutFile(o.out); err != nil {
+		return withCode(exitError, fmt.Errorf("plan: %w", err))
+	}
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return withCode(exitError, err)
@@ -97,20 +106,28 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		a.postComment(paths, pl)
 	}
 	if err != nil {
+		var ce *codeError
+		if o.output == "json" && pl != nil && errors.As(err, &ce) && ce.code == exitDeny {
+			// A script reads why from stdout: the findings, no plan.
+			if jerr := render.PlanLintFailedJSON(a.stdout, pl.Findings); jerr != nil {
+				return withCode(exitError, jerr)
+			}
+		}
 		return err
 	}
-	if err := render.Plan(a.stdout, o.output, pl.Plan, render.PlanOptions{Color: colorOutput(a), ShowNoop: o.showUnchanged}); err != nil {
+	opts := render.PlanOptions{Color: colorOutput(a), ShowNoop: o.showUnchanged, Findings: pl.Findings}
+	if err := render.Plan(a.stdout, o.output, pl.Plan, opts); err != nil {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		sp, err := engine.Save(pl.Planned, paths, o.policyDirs)
+		sp, err := engine.Save(pl.Planned, paths, o.policyDirs, a.target(cloud, pl.Raw.TencentSite()))
 		if err == nil {
 			err = writeSavedPlan(o.out, sp)
 		}
 		if err != nil {
 			return withCode(exitError, fmt.Errorf("plan: %w", err))
 		}
-		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: logctl apply --plan %s\n", o.out, o.out)
+		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: %s\n", o.out, a.applyCommand(o.out))
 	}
 	if o.detailedExit && pl.Plan.HasChanges() {
 		return withCode(exitChanges, nil)
@@ -208,7 +225,7 @@ func describeTargets(ts []reconcile.Target) string {
 		word string
 	}{{spec.KindDeliveryTask, "zone"}, {spec.KindExport, "topic"}, {spec.KindDump, "project"}} {
 		if n := counts[k.kind]; n > 0 {
-			parts = append(parts, plural(n, k.word))
+			parts = append(parts, render.Count(n, k.word))
 		}
 	}
 	if len(parts) == 0 {
@@ -217,25 +234,22 @@ func describeTargets(ts []reconcile.Target) string {
 	return strings.Join(parts, ", ")
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
+// writeSavedPlan writes through a temporary file renamed into place, so a
+// reader never sees half a plan; errors name path, never the temporary.
 func writeSavedPlan(path string, sp *reconcile.SavedPlan) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
-	if err != nil {
-		return err
+	if err == nil {
+		err = sp.Write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err == nil {
+			err = os.Rename(tmp, path)
+		}
+		if err != nil {
+			os.Remove(tmp)
+		}
 	}
-	if err := sp.Write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return outFileError(path, err)
 }

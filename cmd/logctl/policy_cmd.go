@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/policy"
 )
 
@@ -42,7 +43,7 @@ a test fails or a policy does not compile.`,
 				return withCode(exitError, err)
 			}
 			if failed > 0 {
-				return withCode(exitError, fmt.Errorf("%d of %d policy tests failed", failed, passed+failed))
+				return withCode(exitError, fmt.Errorf("%d of %s failed", failed, render.Count(passed+failed, "policy test")))
 			}
 			if passed == 0 {
 				return withCode(exitError, fmt.Errorf("no policy tests found"))

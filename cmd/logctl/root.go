@@ -50,9 +50,13 @@ type app struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
-	// emulatorState is the --emulator flag: when set, the clients talk to
-	// an in-process emulator keeping its state in this file.
+	// emulatorState is set by --emulator (to --emulator-state's file): when
+	// set, the clients talk to an in-process emulator keeping its state in
+	// this file; "" means the real clouds.
 	emulatorState string
+	emulator      *emulatorFlags
+	// noColor is --no-color: plain text even on a terminal.
+	noColor bool
 	// secrets holds the credentials and every resolved ${env:} value;
 	// stdout and stderr redact them, and so must anything posted.
 	secrets *redact.Set
@@ -137,10 +141,7 @@ applies the difference.`,
 	root.Version = currentVersion().String()
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.Flags().Bool("version", false, "print the version and exit")
-	pf := root.PersistentFlags()
-	pf.StringVar(&a.emulatorState, "emulator", "",
-		"run against an in-process emulator of the clouds keeping its state in `STATE_FILE` (no cloud account needed; --emulator alone uses "+defaultEmulatorState+")")
-	pf.Lookup("emulator").NoOptDefVal = defaultEmulatorState
+	root.PersistentFlags().BoolVar(&a.noColor, "no-color", false, "never use colors (as NO_COLOR=1 does); colors are used only on a terminal")
 	// The explicit registry of subcommands: one constructor per file.
 	root.AddCommand(
 		newVersionCmd(a),
@@ -155,5 +156,18 @@ applies the difference.`,
 		newVarsCmd(a),
 		newMapCmd(a),
 	)
+	addCloudFlags(a, root)
+	registerCompletions(root)
+	noticesToStderr(root, a.stderr)
 	return root
+}
+
+// noticesToStderr sends pflag's notices (a deprecated flag was used) to
+// stderr: cobra prints them on its output stream, which is stdout here, where
+// they would break -o json.
+func noticesToStderr(c *cobra.Command, stderr io.Writer) {
+	c.Flags().SetOutput(stderr)
+	for _, sub := range c.Commands() {
+		noticesToStderr(sub, stderr)
+	}
 }

@@ -23,7 +23,7 @@ func TestTamperedSavedPlanIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	logctl := func(args ...string) (int, string) {
-		cmd := exec.Command(logctlBin, append(args, "--emulator=state.json")...)
+		cmd := exec.Command(logctlBin, append(args, "--emulator", "--emulator-state", "state.json")...)
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "NO_COLOR=1", "S3_ACCESS_ID=a", "S3_ACCESS_KEY=b",
 			"SIEM_ACCESS_ID=c", "SIEM_ACCESS_KEY=d", "SIEM_TOKEN=e")
@@ -104,4 +104,33 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestSavedPlanTarget checks what a saved plan records of the target and
+// the apply command plan suggests, which must reach the same target.
+func TestSavedPlanTarget(t *testing.T) {
+	env := map[string]string{"LOGCTL_TENCENT_ENDPOINT": " http://127.0.0.1:8787/ ", "TENCENTCLOUD_SECRET_ID": "AKIDREAL",
+		"TENCENTCLOUD_SECRET_KEY": "never-recorded", "HUAWEICLOUD_SDK_PROJECT_ID": "p1"}
+	cloud := &cloudSession{getenv: func(k string) string { return env[k] }}
+	got := (&app{}).target(cloud, "")
+	if got.TencentEndpoint != "http://127.0.0.1:8787" || got.HuaweiEndpoint != "" || got.HuaweiProject != "p1" ||
+		!strings.HasPrefix(got.TencentKey, "sha256:") || strings.Contains(got.String(), "AKIDREAL") {
+		t.Errorf("target = %+v", got)
+	}
+	env["TENCENTCLOUD_SESSION_TOKEN"] = "tok"
+	if got := (&app{}).target(cloud, ""); got.TencentKey != "" {
+		t.Errorf("temporary keys recorded as %q: their SecretId changes every session", got.TencentKey)
+	}
+	if got := (&app{emulatorState: "st.json"}).target(cloud, ""); got.Emulator != "st.json" || got.TencentEndpoint != "" {
+		t.Errorf("emulator target = %+v", got)
+	}
+	for state, want := range map[string]string{
+		"":                   "logctl apply --plan 'my plan.json'",
+		defaultEmulatorState: "logctl apply --emulator --plan 'my plan.json'",
+		"state dir/e.json":   "logctl apply --emulator --emulator-state 'state dir/e.json' --plan 'my plan.json'",
+	} {
+		if got := (&app{emulatorState: state}).applyCommand("my plan.json"); got != want {
+			t.Errorf("applyCommand with --emulator-state %q = %s, want %s", state, got, want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -47,6 +49,9 @@ type lastStatus struct{ code int }
 //	logctl ARGS...   run the built binary; "! logctl" expects a failure
 //	status N         the last logctl exited with code N
 //	validjson FILE   FILE ("stdout", "stderr" or a path) is one JSON value
+//	serve-emulator STATE  start `logctl emulator serve` on a free loopback
+//	                 port, keeping STATE, and point LOGCTL_TENCENT_ENDPOINT
+//	                 and LOGCTL_HUAWEI_ENDPOINT at it until the script ends
 //
 // Every script starts with a copy of examples/ in its work directory.
 func TestScripts(t *testing.T) {
@@ -62,9 +67,10 @@ func TestScripts(t *testing.T) {
 			return os.CopyFS(filepath.Join(env.WorkDir, "examples"), os.DirFS(examples))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"logctl":    cmdLogctl,
-			"status":    cmdStatus,
-			"validjson": cmdValidJSON,
+			"logctl":         cmdLogctl,
+			"status":         cmdStatus,
+			"validjson":      cmdValidJSON,
+			"serve-emulator": cmdServeEmulator,
 		},
 	})
 }
@@ -114,4 +120,30 @@ func cmdValidJSON(ts *testscript.TestScript, neg bool, args []string) {
 	case !neg && err != nil:
 		ts.Fatalf("%s is not valid JSON: %v", args[0], err)
 	}
+}
+
+func cmdServeEmulator(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: serve-emulator STATE")
+	}
+	cmd := exec.Command(logctlBin, "emulator", "serve", "--addr", "127.0.0.1:0", "--state", ts.MkAbs(args[0]))
+	cmd.Dir = ts.Getenv("WORK")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		ts.Fatalf("serve-emulator: %v", err)
+	}
+	if err := cmd.Start(); err != nil {
+		ts.Fatalf("serve-emulator: %v", err)
+	}
+	ts.Defer(func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	})
+	line, err := bufio.NewReader(out).ReadString('\n')
+	base, ok := strings.CutPrefix(strings.TrimSpace(line), "listening on ")
+	if err != nil || !ok {
+		ts.Fatalf("serve-emulator: first line %q, %v", line, err)
+	}
+	ts.Setenv("LOGCTL_TENCENT_ENDPOINT", base)
+	ts.Setenv("LOGCTL_HUAWEI_ENDPOINT", base)
 }

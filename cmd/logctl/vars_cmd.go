@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/spec"
 )
 
@@ -121,7 +122,7 @@ func writeVarsText(w io.Writer, vars []spec.EnvVar, set []bool) error {
 		return err
 	}
 	_, err := fmt.Fprintf(w, "%s (%d set, %d not set) in %s\n",
-		plural(len(vars), "variable"), nset, len(vars)-nset, plural(len(files), "file"))
+		render.Count(len(vars), "variable"), nset, len(vars)-nset, render.Count(len(files), "file"))
 	return err
 }
 

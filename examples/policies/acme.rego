@@ -9,7 +9,8 @@ package logctl.acme
 
 # Rules follow conftest's naming: deny_<name> is an error, warn_<name> a
 # warning. A finding is {"msg", "rule", "path"}: "path" places it at the
-# YAML key (file:line in lint output), "rule" is its id in every output.
+# YAML key (file:line in lint output), "rule" is its id in every output. An
+# optional "hint" says how to fix it (its own field in lint -o json).
 
 # METADATA
 # title: L7 delivery tasks carry RequestID

@@ -22,12 +22,37 @@ import (
 type clock struct {
 	mu     sync.Mutex
 	offset time.Duration
+	frozen *time.Time
 }
 
 func (c *clock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.frozen != nil {
+		return *c.frozen
+	}
 	return time.Now().Add(c.offset)
+}
+
+// Freeze stops the clock, so that what depends on elapsed time (token
+// buckets) does not depend on how fast the machine runs the test.
+func (c *clock) Freeze() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.frozen == nil {
+		t := time.Now().Add(c.offset)
+		c.frozen = &t
+	}
+}
+
+// Thaw starts the clock again from the instant it was frozen at.
+func (c *clock) Thaw() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.frozen != nil {
+		c.offset = c.frozen.Sub(time.Now())
+		c.frozen = nil
+	}
 }
 
 func (c *clock) Advance(d time.Duration) {

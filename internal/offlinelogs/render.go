@@ -26,8 +26,20 @@ type listItem struct {
 	URLHost  string    `json:"urlHost"`
 }
 
+// ListFormatVersion is the version of the JSON listing. Its first form was
+// a bare array (count it as 1); version 2 is an object with formatVersion
+// and packages, the envelope of every JSON document logctl prints.
+const ListFormatVersion = "2"
+
+// listDocument is the JSON listing.
+type listDocument struct {
+	FormatVersion string     `json:"formatVersion"`
+	Packages      []listItem `json:"packages"`
+}
+
 // WriteList prints packages as "text" (a table ending with a count and
-// total size line) or "json" (an array, in the order given: List sorts).
+// total size line) or "json" ({"formatVersion", "packages": [...]}, in the
+// order given: List sorts).
 func WriteList(w io.Writer, format string, pkgs []Package) error {
 	switch format {
 	case "json":
@@ -46,7 +58,7 @@ func writeListJSON(w io.Writer, pkgs []Package) error {
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(items)
+	return enc.Encode(listDocument{FormatVersion: ListFormatVersion, Packages: items})
 }
 
 func writeListText(w io.Writer, pkgs []Package) error {

@@ -66,7 +66,7 @@ func CommentSections(p *diff.Plan, findings []policy.Finding, opts CommentOption
 		secs = append(secs, CommentSection{Markdown: PlanMarkdownChange(c), Priority: changePriority[c.Action], Droppable: true})
 	}
 	if len(p.Unmanaged) > 0 {
-		secs = append(secs, CommentSection{Markdown: fmt.Sprintf("_%d live resources are unmanaged (declared in no file, outside every scope) and left alone._", len(p.Unmanaged)),
+		secs = append(secs, CommentSection{Markdown: fmt.Sprintf("_%s %s unmanaged (declared in no file, outside every scope) and left alone._", Count(len(p.Unmanaged), "live resource"), Verb(len(p.Unmanaged), "is", "are")),
 			Priority: 5, Droppable: true})
 	}
 	return secs
@@ -78,9 +78,9 @@ func commentHeader(p *diff.Plan, findings []policy.Finding, dir string) string {
 	c := CountFindings(findings)
 	switch {
 	case c.Errors > 0:
-		fmt.Fprintf(&b, "❌ **Lint failed**: %s, %s.", plural(c.Errors, "error"), plural(c.Warnings, "warning"))
+		fmt.Fprintf(&b, "❌ **Lint failed**: %s, %s.", Count(c.Errors, "error"), Count(c.Warnings, "warning"))
 	case c.Warnings > 0:
-		fmt.Fprintf(&b, "⚠️ **Lint passed** with %s.", plural(c.Warnings, "warning"))
+		fmt.Fprintf(&b, "⚠️ **Lint passed** with %s.", Count(c.Warnings, "warning"))
 	default:
 		b.WriteString("✅ **Lint passed.**")
 	}
@@ -138,7 +138,7 @@ func dataFlowTable(p *diff.Plan, desired *spec.Document) string {
 		if t.Sample != nil && *t.Sample > 0 {
 			sample = fmt.Sprintf("%.1f%%", float64(*t.Sample)/10)
 		}
-		rows = append(rows, fmt.Sprintf("| %s | %s | %s | %s | %s |", mdsafe.TableCodeSpan(t.Name),
+		rows = append(rows, fmt.Sprintf("| %s (%s) | %s | %s | %s | %s |", mdsafe.TableCodeSpan(t.Name), mdsafe.EscapeTableCell(t.ZoneID),
 			mdsafe.EscapeTableCell(strings.Join(t.Entities, ", ")), mdsafe.EscapeTableCell(destination(t)),
 			mdsafe.EscapeTableCell(strings.Join(t.Fields, ", ")), sample))
 	}

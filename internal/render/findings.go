@@ -127,16 +127,9 @@ func summaryLine(c FindingCounts, files int) string {
 	if files == 0 {
 		files = c.Files
 	}
-	s := plural(c.Errors, "error") + ", " + plural(c.Warnings, "warning")
+	s := Count(c.Errors, "error") + ", " + Count(c.Warnings, "warning")
 	if c.Waived > 0 {
 		s += fmt.Sprintf(" (%d waived)", c.Waived)
 	}
-	return s + " in " + plural(files, "file")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return s + " in " + Count(files, "file")
 }

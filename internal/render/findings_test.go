@@ -28,7 +28,7 @@ func fixtureFindings() []policy.Finding {
 		{Rule: "teo.sample-range", Severity: policy.SeverityError, Message: "sample must be 1..1000 permille, got 0",
 			Pos: spec.Pos{File: "logs/edgeone.yaml", Line: 14, Column: 5}, Kind: spec.KindDeliveryTask,
 			Name: "access-to-cls", Path: "deliveryTasks[0].sample"},
-		{Rule: "schema.unknown-key", Severity: policy.SeverityError, Message: "unknown key \"smaple\" in a delivery task\nhint: did you mean \"sample\"?",
+		{Rule: "schema.unknown-key", Severity: policy.SeverityError, Message: "unknown key \"smaple\" in a delivery task", Hint: "did you mean \"sample\"?",
 			Pos: spec.Pos{File: "logs/edgeone.yaml", Line: 9, Column: 5}, Kind: spec.KindDeliveryTask,
 			Name: "access-to-cls", Path: "deliveryTasks[0].smaple"},
 		{Rule: "teo.http-endpoint", Severity: policy.SeverityWarning,
@@ -39,7 +39,7 @@ func fixtureFindings() []policy.Finding {
 			Pos: spec.Pos{File: "logs/edgeone.yaml", Line: 27, Column: 5}, Kind: spec.KindDeliveryTask,
 			Name: "to-endpoint", Path: "deliveryTasks[1].logType", Waived: true,
 			WaivedBy: "data.logctl.teo.exception (policies/waivers.rego:4)"},
-		{Rule: "schema.empty-file", Severity: policy.SeverityError, Message: "file is empty\nhint: add 'version: 1' and resources, or delete the file",
+		{Rule: "schema.empty-file", Severity: policy.SeverityError, Message: "file is empty", Hint: "add 'version: 1' and resources, or delete the file",
 			Pos: spec.Pos{File: "logs/empty.yaml"}},
 		{Rule: "lts.period", Severity: policy.SeverityError, Message: `period "10min" is not one of 2min, 5min, 30min, 1hour, 3hour, 6hour, 12hour`,
 			Pos: spec.Pos{File: "logs/a dir/lts.yaml", Line: 6, Column: 5}, Kind: spec.KindDump,
@@ -176,28 +176,37 @@ func TestCountFindings(t *testing.T) {
 }
 
 // TestJSONShape pins the keys of design §5: every finding has exactly the
-// nine contract keys, plus waived/waivedBy only on a waived finding.
+// nine contract keys, plus hint when it has one and waived/waivedBy only on
+// a waived finding.
 func TestJSONShape(t *testing.T) {
 	var buf bytes.Buffer
 	if err := Findings(&buf, "json", fixtureFindings(), FindingOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	var out struct {
-		Findings []map[string]any `json:"findings"`
-		Summary  map[string]int   `json:"summary"`
+		FormatVersion string           `json:"formatVersion"`
+		Findings      []map[string]any `json:"findings"`
+		Summary       map[string]int   `json:"summary"`
 	}
 	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
 		t.Fatal(err)
 	}
 	base := []string{"column", "file", "kind", "line", "message", "name", "path", "rule", "severity"}
 	for i, f := range out.Findings {
-		want := base
-		if f["waived"] == true {
-			want = []string{"column", "file", "kind", "line", "message", "name", "path", "rule", "severity", "waived", "waivedBy"}
+		want := slices.Clone(base)
+		if f["hint"] != nil {
+			want = append(want, "hint")
 		}
+		if f["waived"] == true {
+			want = append(want, "waived", "waivedBy")
+		}
+		slices.Sort(want)
 		if diff := cmp.Diff(want, slices.Sorted(maps.Keys(f))); diff != "" {
 			t.Errorf("finding %d keys (-want +got):\n%s", i, diff)
 		}
+	}
+	if out.FormatVersion != FindingsFormatVersion {
+		t.Errorf("formatVersion = %q", out.FormatVersion)
 	}
 	if diff := cmp.Diff(map[string]int{"errors": 4, "warnings": 1}, out.Summary); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)

@@ -73,7 +73,7 @@ func writeTextGroup(w io.Writer, fs []policy.Finding, st textStyle) {
 		pos := pad(f.Pos.String(), wPos)
 		sev := pad(textSeverity(f), wSev)
 		rule := pad(f.Rule, wRule)
-		msg := indentContinuation(f.Message, wPos+wSev+wRule+6)
+		msg := indentContinuation(messageWithHint(f), wPos+wSev+wRule+6)
 		switch {
 		case f.Waived:
 			msg += " " + waivedNote(f)
@@ -87,6 +87,15 @@ func writeTextGroup(w io.Writer, fs []policy.Finding, st textStyle) {
 		line := st.paint(ansiBold, pos) + "  " + sev + "  " + st.paint(ansiCyan, rule) + "  " + msg
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
+}
+
+// messageWithHint is the message with its hint on a second line, for the
+// formats that have one text per finding (JSON keeps them apart).
+func messageWithHint(f policy.Finding) string {
+	if f.Hint == "" {
+		return f.Message
+	}
+	return f.Message + "\nhint: " + f.Hint
 }
 
 // indentContinuation puts the second and later lines of a message (a fix

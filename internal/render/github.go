@@ -60,7 +60,7 @@ func renderFindingsGitHub(w io.Writer, fs []policy.Finding, opts FindingOptions)
 	}
 	if len(over) > 0 {
 		msg := fmt.Sprintf("%s not annotated: GitHub shows at most %d annotations per type and step; all findings are in this log",
-			plural(len(over), "finding"), githubAnnotationsPerType)
+			Count(len(over), "finding"), githubAnnotationsPerType)
 		fmt.Fprintf(bw, "::notice title=%s::%s\n", githubProperty("logctl lint"), githubData(msg))
 	}
 	fmt.Fprintln(bw, summaryLine(CountFindings(fs), opts.Files))
@@ -79,13 +79,13 @@ func githubCommand(cmd string, f policy.Finding) string {
 		}
 	}
 	props = append(props, "title="+githubProperty(f.Rule))
-	return "::" + cmd + " " + strings.Join(props, ",") + "::" + githubData(f.Message)
+	return "::" + cmd + " " + strings.Join(props, ",") + "::" + githubData(messageWithHint(f))
 }
 
 // plainFindingLine is a finding as an ordinary log line, not a command.
 func plainFindingLine(f policy.Finding) string {
 	sev := string(f.Severity)
-	msg := f.Message
+	msg := messageWithHint(f)
 	if f.Waived {
 		sev = "waived"
 		msg += " " + waivedNote(f)

@@ -41,7 +41,7 @@ func renderMapJSON(w io.Writer, m *datamap.Map) error {
 // MapSummaryLine closes every data map output.
 func MapSummaryLine(s datamap.Summary) string {
 	return fmt.Sprintf("%s, %s: %d with personal data, %d leaving the account's own services, %d crossing a border, %d over plain http.",
-		plural(s.Destinations, "destination"), plural(s.Flows, "flow"), s.Personal, s.External, s.CrossBorder, s.Plaintext)
+		Count(s.Destinations, "destination"), Count(s.Flows, "flow"), s.Personal, s.External, s.CrossBorder, s.Plaintext)
 }
 
 // jurisdictionText is a jurisdiction with what it is read from.

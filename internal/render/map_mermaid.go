@@ -141,7 +141,7 @@ func flowEdgeLabel(f *datamap.Flow) string {
 	if f.AllFields {
 		parts = append(parts, "all fields")
 	} else {
-		parts = append(parts, fmt.Sprintf("%d fields, %d personal", len(f.Fields), len(f.Personal())))
+		parts = append(parts, fmt.Sprintf("%s, %d personal", Count(len(f.Fields), "field"), len(f.Personal())))
 	}
 	parts = append(parts, datamap.Percent(f.Sample))
 	if f.CrossBorder {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/policy"
 )
 
 // PlanOptions are what the plan renderers need beyond the plan.
@@ -15,6 +16,9 @@ type PlanOptions struct {
 	Color bool
 	// ShowNoop lists unchanged resources too (text and markdown).
 	ShowNoop bool
+	// Findings are the lint findings of the run: the JSON document
+	// carries them beside the plan.
+	Findings []policy.Finding
 }
 
 type planRenderer func(w io.Writer, p *diff.Plan, opts PlanOptions) error
@@ -39,16 +43,55 @@ func Plan(w io.Writer, format string, p *diff.Plan, opts PlanOptions) error {
 	return r(w, p, opts)
 }
 
-func renderPlanJSON(w io.Writer, p *diff.Plan, _ PlanOptions) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(p)
+// planDocument is `plan -o json`: the plan (diff.Plan, format
+// diff.FormatVersion) with the lint findings of the run. When lint fails
+// there is no plan: the document has formatVersion and findings only.
+type planDocument struct {
+	FormatVersion string        `json:"formatVersion"`
+	Findings      []jsonFinding `json:"findings"`
+	*diff.Plan
+}
+
+func renderPlanJSON(w io.Writer, p *diff.Plan, opts PlanOptions) error {
+	return writeJSON(w, planDocument{FormatVersion: diff.FormatVersion, Findings: toJSONFindings(opts.Findings), Plan: p})
+}
+
+// PlanLintFailedJSON is what `plan -o json` prints when lint fails: the
+// findings and no plan, so that a script reads why (exit 3) from stdout.
+func PlanLintFailedJSON(w io.Writer, findings []policy.Finding) error {
+	sorted := append([]policy.Finding(nil), findings...)
+	SortFindings(sorted)
+	return writeJSON(w, planDocument{FormatVersion: diff.FormatVersion, Findings: toJSONFindings(sorted)})
 }
 
 // PlanSummaryLine is the closing line of a plan, as Terraform users expect.
 func PlanSummaryLine(s diff.Summary) string {
 	return fmt.Sprintf("Plan: %d to create, %d to update, %d to replace, %d to delete.",
 		s.Create, s.Update, s.Replace, s.Delete)
+}
+
+// SafetyWarning is what plan says when the safety valve (evaluated by
+// diff.EvaluateSafety exactly as apply evaluates it) refuses a scope, or ""
+// when it refuses none.
+func SafetyWarning(p *diff.Plan) string {
+	var why []string
+	for _, st := range p.Scopes {
+		if st.Refused {
+			why = append(why, st.Refusal())
+		}
+	}
+	if len(why) == 0 {
+		return ""
+	}
+	return "apply will refuse this plan without --force: " + strings.Join(why, "; ")
+}
+
+// where is " in <place>" for a change's header, or "".
+func where(pl diff.Place) string {
+	if s := pl.String(); s != "" {
+		return " in " + s
+	}
+	return ""
 }
 
 // symbol is the plan symbol of an action.

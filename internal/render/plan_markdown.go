@@ -26,17 +26,19 @@ func renderPlanMarkdown(w io.Writer, p *diff.Plan, opts PlanOptions) error {
 		fmt.Fprintf(bw, "> **Note:** %s\n\n", mdsafe.EscapeMarkdown(n))
 	}
 	if len(p.Unmanaged) > 0 {
-		fmt.Fprintf(bw, "<details><summary>%d unmanaged resources (declared in no file, outside every scope; left alone)</summary>\n\n", len(p.Unmanaged))
-		fmt.Fprintln(bw, "| kind | name | id |\n|---|---|---|")
+		fmt.Fprintf(bw, "<details><summary>%s (declared in no file, outside every scope; left alone)</summary>\n\n", Count(len(p.Unmanaged), "unmanaged resource"))
+		fmt.Fprintln(bw, "| kind | name | where | id |\n|---|---|---|---|")
 		for _, r := range p.Unmanaged {
-			fmt.Fprintf(bw, "| %s | %s | %s |\n", r.Kind, mdsafe.TableCodeSpan(r.Name), mdsafe.TableCodeSpan(r.LiveID))
+			fmt.Fprintf(bw, "| %s | %s | %s | %s |\n", r.Kind, mdsafe.TableCodeSpan(r.Name),
+				mdsafe.EscapeTableCell(r.Place.String()), mdsafe.TableCodeSpan(r.LiveID))
 		}
 		fmt.Fprint(bw, "\n</details>\n\n")
 	}
 	return bw.Flush()
 }
 
-// PlanMarkdownSummary is the summary table of a plan, with its closing line.
+// PlanMarkdownSummary is the summary table of a plan, with its closing line
+// and the safety valve's warning when it refuses a scope.
 func PlanMarkdownSummary(p *diff.Plan) string {
 	s := p.Summary
 	var b strings.Builder
@@ -44,6 +46,10 @@ func PlanMarkdownSummary(p *diff.Plan) string {
 	fmt.Fprintf(&b, "| ➕ create | %d |\n| 🔄 update | %d |\n| ♻️ replace | %d |\n| ➖ delete | %d |\n| unchanged | %d |\n",
 		s.Create, s.Update, s.Replace, s.Delete, s.Noop)
 	fmt.Fprintf(&b, "\n**%s**", PlanSummaryLine(s))
+	if warn := SafetyWarning(p); warn != "" {
+		// A GitHub alert block: reviewers see it before they approve.
+		fmt.Fprintf(&b, "\n\n> [!WARNING]\n> ⛔ %s", mdsafe.EscapeMarkdown(warn))
+	}
 	return b.String()
 }
 
@@ -51,8 +57,8 @@ func PlanMarkdownSummary(p *diff.Plan) string {
 // are escaped so they cannot inject Markdown or HTML.
 func PlanMarkdownChange(c diff.Change) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<details><summary><code>%s</code> %s <b>%s</b> %s</summary>\n\n",
-		symbol(c.Action), c.Kind, mdsafe.EscapeHTML(c.Name), verb(c.Action))
+	fmt.Fprintf(&b, "<details><summary><code>%s</code> %s <b>%s</b>%s %s</summary>\n\n",
+		symbol(c.Action), c.Kind, mdsafe.EscapeHTML(c.Name), mdsafe.EscapeHTML(where(c.Place)), verb(c.Action))
 	if why := changeWhy(c); why != "" {
 		fmt.Fprintf(&b, "%s\n\n", mdsafe.EscapeMarkdown(why))
 	}

@@ -56,8 +56,11 @@ func renderPlanText(w io.Writer, p *diff.Plan, opts PlanOptions) error {
 	if len(p.Unmanaged) > 0 {
 		fmt.Fprintf(bw, "\n%s (declared in no file, outside every scope; left alone):\n", st.paint(ansiBold, "Unmanaged"))
 		for _, r := range p.Unmanaged {
-			fmt.Fprintf(bw, "    %s %s  (%s)\n", r.Kind, r.Name, r.LiveID)
+			fmt.Fprintf(bw, "    %s %s%s  (%s)\n", r.Kind, r.Name, where(r.Place), r.LiveID)
 		}
+	}
+	if warn := SafetyWarning(p); warn != "" {
+		fmt.Fprintf(bw, "\n%s %s\n", st.paint(ansiBold+ansiYellow, "Warning:"), warn)
 	}
 	fmt.Fprintf(bw, "\n%s\n", st.paint(ansiBold, PlanSummaryLine(p.Summary)))
 	return bw.Flush()
@@ -65,7 +68,7 @@ func renderPlanText(w io.Writer, p *diff.Plan, opts PlanOptions) error {
 
 func writeTextChange(w io.Writer, c diff.Change, st textStyle) {
 	color := actionColor(c.Action)
-	head := fmt.Sprintf("%s %s %q", symbol(c.Action), c.Kind, c.Name)
+	head := fmt.Sprintf("%s %s %q%s", symbol(c.Action), c.Kind, c.Name, where(c.Place))
 	fmt.Fprintf(w, "\n  %s %s", st.paint(color+ansiBold, head), verb(c.Action))
 	if why := changeWhy(c); why != "" {
 		fmt.Fprintf(w, " (%s)", why)

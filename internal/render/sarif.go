@@ -135,7 +135,7 @@ func sarifResultOf(f policy.Finding, ruleIndex int, baseDir string) sarifResult 
 	}
 	r := sarifResult{
 		RuleID: f.Rule, RuleIndex: ruleIndex, Level: sarifLevel(string(f.Severity)),
-		Message:   sarifText{Text: f.Message},
+		Message:   sarifText{Text: messageWithHint(f)},
 		Locations: []sarifLocation{{PhysicalLocation: loc}},
 	}
 	props := map[string]string{"kind": string(f.Kind), "name": f.Name, "path": f.Path}

@@ -23,8 +23,9 @@ type Config struct {
 	// Region is sent as X-TC-Region when not empty. teo does not need it;
 	// cls does (cls-export.md: CLS is regional).
 	Region string
-	// Site is SiteChina ("" too) or SiteIntl: which vendor host family the
-	// client talks to when Endpoint is empty (site.go).
+	// Site is SiteChina or SiteIntl: which vendor host family the client
+	// talks to when Endpoint is empty (site.go). Empty means the site
+	// variables of Getenv decide (ResolveSite), China by default.
 	Site string
 	// Getenv looks up credential variables. Nil means an empty environment:
 	// the package never reads the process environment itself.
@@ -94,7 +95,11 @@ func vendorHost(service, region, site string) string {
 // resolveEndpoint returns the endpoint a client for service talks to.
 func (cfg Config) resolveEndpoint(service string) (endpoint, error) {
 	if cfg.Endpoint == "" {
-		return endpoint{scheme: "https", host: vendorHost(service, cfg.Region, cfg.Site)}, nil
+		site, err := ResolveSite(cfg.Site, cfg.Getenv)
+		if err != nil {
+			return endpoint{}, err
+		}
+		return endpoint{scheme: "https", host: vendorHost(service, cfg.Region, site)}, nil
 	}
 	return parseEndpoint(cfg.Endpoint)
 }

@@ -61,6 +61,15 @@ func TestVendorHost(t *testing.T) {
 			t.Errorf("resolveEndpoint(%q) with site %q = %+v, %v; want https://%s", tt.service, tt.site, ep, err, tt.want)
 		}
 	}
+	// Without a site in the config, the site variables decide.
+	intlEnv := func(k string) string { return map[string]string{EnvSiteVendor: "intl"}[k] }
+	if ep, err := (Config{Getenv: intlEnv}).resolveEndpoint("teo"); err != nil || ep.host != "teo.intl.tencentcloudapi.com" {
+		t.Errorf("TENCENTCLOUD_SITE=intl: %+v, %v; want the intl host", ep, err)
+	}
+	badEnv := func(k string) string { return map[string]string{EnvSite: "mars"}[k] }
+	if _, err := (Config{Getenv: badEnv}).resolveEndpoint("teo"); err == nil || !strings.Contains(err.Error(), "LOGCTL_TENCENT_SITE") {
+		t.Errorf("LOGCTL_TENCENT_SITE=mars: err %v, want one naming the variable", err)
+	}
 	// An explicit endpoint wins over the site.
 	if ep, _ := (Config{Endpoint: "http://127.0.0.1:1", Site: SiteIntl}).resolveEndpoint("teo"); ep.host != "127.0.0.1:1" {
 		t.Errorf("endpoint with site intl = %+v, want the endpoint", ep)

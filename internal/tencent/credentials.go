@@ -55,7 +55,10 @@ func (cfg Config) resolveCredential() (common.CredentialIface, error) {
 	}
 	cred, err := boundedCredential(fb, fallbackWait)
 	if err != nil {
-		return nil, fmt.Errorf("tencent credentials not found (%v): %s: %w", err, credentialHelp, apierr.ErrAuth)
+		// Not err itself: the SDK's chain error names its own internals
+		// (ClientError.CredentialError, a missing config file), not what
+		// to do.
+		return nil, fmt.Errorf("tencent credentials not found: %s: %w", credentialHelp, apierr.ErrAuth)
 	}
 	return cred, nil
 }

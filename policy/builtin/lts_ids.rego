@@ -32,6 +32,35 @@ deny_stream_count contains f if {
 	)
 }
 
+# §6: the transfers API documents up to 1,000 log_streams in its responses,
+# but not the most a request may send; the old API's 100 is the other
+# plausible reading. Between the two, warn before an apply that may fail.
+_documented_request_max := 100
+
+# METADATA
+# title: More than 100 streams in one transfer may be refused
+# description: >-
+#   The transfers API's request maximum is undocumented (responses list up to
+#   1,000 streams, the older log-dump API takes 100). A dump above 100 may be
+#   refused on create; splitting it over dumps of at most 100 streams works
+#   under either reading.
+# custom:
+#   id: lts.stream-count-unconfirmed
+#   severity: warning
+#   source: Huawei LTS CreateTransfer, log_streams (request maximum undocumented)
+warn_stream_count_unconfirmed contains f if {
+	_create_api == "transfers"
+	some i, d in input.dumps
+	n := count(d.logStreamIds)
+	n > _documented_request_max
+	n <= _max_streams.transfers
+	f := lib.finding(
+		"lts.stream-count-unconfirmed",
+		sprintf("%s: %d log streams; the transfers API does not document how many one request may send (the log-dump API takes %d), so it may refuse this dump; dumps of at most %d streams work either way", [lib.label("dump", d, i), n, _documented_request_max, _documented_request_max]),
+		lib.field_path("dumps", i, "logStreamIds"),
+	)
+}
+
 # METADATA
 # title: Log group and stream ids are 36 characters
 # custom:

@@ -37,3 +37,15 @@ test_stream_repeat_fails if {
 test_stream_repeat_passes if {
 	count(lts.deny_stream_repeat) == 0 with input as fx.dumps([dump({"logStreamIds": _streams(3)})])
 }
+
+test_stream_count_unconfirmed_fails if {
+	fx.paths(lts.warn_stream_count_unconfirmed, "lts.stream-count-unconfirmed") == {"dumps[0].logStreamIds"} with input as fx.dumps([dump({"logStreamIds": _streams(101)})])
+}
+
+test_stream_count_unconfirmed_passes if {
+	count(lts.warn_stream_count_unconfirmed) == 0 with input as fx.dumps([dump({"logStreamIds": _streams(100)})])
+	# Above 1,000 the error lts.stream-count speaks; on the old API, too.
+	count(lts.warn_stream_count_unconfirmed) == 0 with input as fx.dumps([dump({"logStreamIds": _streams(1001)})])
+	old := {"version": 1, "defaults": {"huawei": {"createApi": "log-dump"}}, "dumps": [dump({"logStreamIds": _streams(101)})]}
+	count(lts.warn_stream_count_unconfirmed) == 0 with input as old
+}

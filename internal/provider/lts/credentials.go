@@ -73,7 +73,10 @@ func (cfg Config) baseCredential(getenv func(string) string) (*auth.BasicCredent
 	}
 	ic, err := bounded(fb, fallbackWait)
 	if err != nil {
-		return nil, fmt.Errorf("huawei credentials not found (%v): %s: %w", err, credentialHelp, apierr.ErrAuth)
+		// Not err itself: the SDK's chain error is a multi-line dump of
+		// every provider it tried (environment, profile file, metadata,
+		// pod identity), which buries what to do.
+		return nil, fmt.Errorf("huawei credentials not found: %s: %w", credentialHelp, apierr.ErrAuth)
 	}
 	basic, ok := ic.(*auth.BasicCredentials)
 	if !ok {

@@ -11,5 +11,7 @@
 // page), concurrent creates and deletes, and pacing under the emulator's
 // per-action rate limits. RunOutcomeUnknown checks that a create whose
 // answer is lost is classified apierr.ErrOutcomeUnknown and can be found
-// by identity before a retry.
+// by identity before a retry. Clock lets a provider's waits for lagging
+// reads (emulator semantics describe-lag, async-delete) move the
+// emulator's clock instead of the test's wall time.
 package providertest
