@@ -18,7 +18,7 @@ import (
 // estate writes a config of zones × perZone delivery tasks (zone-N,
 // task-Z-I, one domain each), topics × 1 export and one project with one
 // dump, each zone and topic in a scope, and returns its directory.
-func estate(t *testing.T, zones, perZone, topics int) string {
+func estate(t testing.TB, zones, perZone, topics int) string {
 	t.Helper()
 	var b strings.Builder
 	b.WriteString("version: 1\ndefaults:\n  tencent: {region: ap-guangzhou}\n  huawei: {region: cn-north-4, projectId: 0123456789abcdef0123456789abcdef}\n")
@@ -60,7 +60,7 @@ func liveTask(name, zone, entity string) reconcile.Object {
 		CLS: &spec.CLSDestination{LogSetID: "1a6efff1-0e40-4d37-a4ed-02c92513406b", TopicID: "0b3a07c0-5cf6-4017-8a75-cd4459aea588", LogSetRegion: "ap-guangzhou"}}}
 }
 
-func writeFile(t *testing.T, dir, name, content string) {
+func writeFile(t testing.TB, dir, name, content string) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 		t.Fatal(err)
