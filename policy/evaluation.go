@@ -88,6 +88,20 @@ func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, 
 	if base != nil {
 		groups = v.e.liveGroups
 	}
+	byPkg, err := v.runLive(ctx, groups, v.input, live)
+	if err != nil {
+		return nil, err
+	}
+	for pkg, fs := range base {
+		if !v.e.livePkgs[pkg] {
+			byPkg[pkg] = fs
+		}
+	}
+	return flatten(byPkg), nil
+}
+
+// runLive runs groups over input with live as data.logctl.live.
+func (v *Evaluation) runLive(ctx context.Context, groups []*queryGroup, input ast.Value, live map[string]any) (map[string][]Finding, error) {
 	liveAST, err := v.conv.value(live)
 	if err != nil {
 		return nil, fmt.Errorf("live state: %w", err)
@@ -101,16 +115,7 @@ func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, 
 		return nil, err
 	}
 	defer v.e.store.Abort(ctx, txn)
-	byPkg, err := v.run(ctx, groups, v.input, txn)
-	if err != nil {
-		return nil, err
-	}
-	for pkg, fs := range base {
-		if !v.e.livePkgs[pkg] {
-			byPkg[pkg] = fs
-		}
-	}
-	return flatten(byPkg), nil
+	return v.run(ctx, groups, input, txn)
 }
 
 // evalBase evaluates every rule without live state, once.

@@ -33,19 +33,7 @@ func (v *Evaluation) EvalSubset(ctx context.Context, sub Subset, live map[string
 	if err != nil {
 		return nil, err
 	}
-	liveAST, err := v.conv.value(live)
-	if err != nil {
-		return nil, fmt.Errorf("live state: %w", err)
-	}
-	// The target's terms are built: the sharing tables need not outlive
-	// them. The next target starts them afresh.
-	v.conv.reset()
-	txn, err := v.e.liveTxn(ctx, liveAST)
-	if err != nil {
-		return nil, err
-	}
-	defer v.e.store.Abort(ctx, txn)
-	byPkg, err := v.run(ctx, v.e.liveGroups, input, txn)
+	byPkg, err := v.runLive(ctx, v.e.liveGroups, input, live)
 	if err != nil {
 		return nil, err
 	}
