@@ -13,7 +13,7 @@ import (
 func TestApplyThenVerify(t *testing.T) {
 	dir := estate(t, 2, 2, 1)
 	cloud := &fakeCloud{}
-	cloud.add(liveTask("stray", "zone-1", "x.example.com"))
+	cloud.add(liveTask("stray", zone(1), "x.example.com"))
 	e := &Engine{Providers: cloud.providers}
 	ctx := context.Background()
 	pl, err := e.Plan(ctx, PlanRequest{Paths: []string{dir}, ForApply: true})
@@ -48,7 +48,7 @@ func TestApplyThenVerify(t *testing.T) {
 func TestReplan(t *testing.T) {
 	dir := estate(t, 1, 1, 0)
 	cloud := &fakeCloud{}
-	cloud.add(liveTask("stray", "zone-0", "x.example.com"))
+	cloud.add(liveTask("stray", zone(0), "x.example.com"))
 	e := &Engine{Providers: cloud.providers}
 	ctx := context.Background()
 	pl, err := e.Plan(ctx, PlanRequest{Paths: []string{dir}})
@@ -77,7 +77,7 @@ func TestReplan(t *testing.T) {
 		t.Fatalf("fresh saved plan: %v", err)
 	}
 	// The task planned for creation appears meanwhile.
-	cloud.add(liveTask("task-0-0", "zone-0", "d0-0.example.com"))
+	cloud.add(liveTask("task-0-0", zone(0), "d0-0.example.com"))
 	var stale *reconcile.StaleError
 	if _, err := e.Replan(ctx, load(), nil); !errors.As(err, &stale) {
 		t.Errorf("err = %v, want a stale plan", err)

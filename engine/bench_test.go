@@ -31,7 +31,7 @@ func BenchmarkPlan(b *testing.B) {
 					Bucket: "lts-0", StorageFormat: "RAW", Period: "5min", Name: "dump-0"}})
 				for z := range zones {
 					for i := range perZone {
-						cloud.add(liveTask(fmt.Sprintf("task-%d-%d", z, i), fmt.Sprintf("zone-%d", z), fmt.Sprintf("d%d-%d.example.com", z, i)))
+						cloud.add(liveTask(fmt.Sprintf("task-%d-%d", z, i), zone(z), fmt.Sprintf("d%d-%d.example.com", z, i)))
 					}
 				}
 			}

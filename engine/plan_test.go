@@ -15,7 +15,7 @@ import (
 	"github.com/logctl/logctl/spec"
 )
 
-// estate writes a config of zones × perZone delivery tasks (zone-N,
+// estate writes a config of zones × perZone delivery tasks (zone(z),
 // task-Z-I, one domain each), topics × 1 export and one project with one
 // dump, each zone and topic in a scope, and returns its directory.
 func estate(t testing.TB, zones, perZone, topics int) string {
@@ -24,7 +24,7 @@ func estate(t testing.TB, zones, perZone, topics int) string {
 	b.WriteString("version: 1\ndefaults:\n  tencent: {region: ap-guangzhou}\n  huawei: {region: cn-north-4, projectId: 0123456789abcdef0123456789abcdef}\n")
 	b.WriteString("scopes:\n")
 	for z := range zones {
-		fmt.Fprintf(&b, "  - {deliveryTasks: {zoneId: zone-%d}}\n", z)
+		fmt.Fprintf(&b, "  - {deliveryTasks: {zoneId: %s}}\n", zone(z))
 	}
 	for p := range topics {
 		fmt.Fprintf(&b, "  - {exports: {topicId: ee20bb16-3025-4048-b81a-%012d}}\n", p)
@@ -32,7 +32,7 @@ func estate(t testing.TB, zones, perZone, topics int) string {
 	b.WriteString("deliveryTasks:\n")
 	for z := range zones {
 		for i := range perZone {
-			b.WriteString("  - " + task(fmt.Sprintf("task-%d-%d", z, i), fmt.Sprintf("zone-%d", z), fmt.Sprintf("d%d-%d.example.com", z, i)) + "\n")
+			b.WriteString("  - " + task(fmt.Sprintf("task-%d-%d", z, i), zone(z), fmt.Sprintf("d%d-%d.example.com", z, i)) + "\n")
 		}
 	}
 	if topics > 0 {
@@ -46,6 +46,12 @@ func estate(t testing.TB, zones, perZone, topics int) string {
 	writeFile(t, dir, "logs.yaml", b.String())
 	return dir
 }
+
+// zone is the id of the estate's zone z, in the form EdgeOne ids take.
+func zone(z int) string { return fmt.Sprintf("zone-%012d", z) }
+
+// freeZone is a zone no scope covers.
+const freeZone = "zone-free00000000"
 
 // task is a delivery task to CLS in flow style.
 func task(name, zone, entity string) string {
@@ -96,9 +102,9 @@ func TestPlan(t *testing.T) {
 	cloud := &fakeCloud{}
 	// One task already live and unchanged, one live task no file declares
 	// inside a scope (deleted), one outside every scope (unmanaged).
-	cloud.add(liveTask("task-0-0", "zone-0", "d0-0.example.com"))
-	cloud.add(liveTask("stray", "zone-1", "x.example.com"))
-	cloud.add(liveTask("not-ours", "zone-9", "y.example.com"))
+	cloud.add(liveTask("task-0-0", zone(0), "d0-0.example.com"))
+	cloud.add(liveTask("stray", zone(1), "x.example.com"))
+	cloud.add(liveTask("not-ours", zone(9), "y.example.com"))
 	var rec recorder
 	e := &Engine{Providers: cloud.providers, Observer: rec.observer()}
 	pl, err := e.Plan(context.Background(), PlanRequest{Paths: []string{dir}})
@@ -131,13 +137,13 @@ func TestPlanStops(t *testing.T) {
 	}{
 		{
 			name:    "error findings stop before any read",
-			extra:   "version: 1\ndeliveryTasks:\n  - " + task("other", "zone-0", "d0-0.example.com") + "\n",
+			extra:   "version: 1\ndeliveryTasks:\n  - " + task("other", zone(0), "d0-0.example.com") + "\n",
 			wantErr: func(err error) bool { return errors.Is(err, ErrDenied) },
 			events:  "linted 2",
 		},
 		{
 			name: "a missing variable stops before any read",
-			extra: "version: 1\ndeliveryTasks:\n  - {name: ep, zoneId: zone-0, type: custom_endpoint, logType: l7-access-logs, area: mainland, " +
+			extra: "version: 1\ndeliveryTasks:\n  - {name: ep, zoneId: " + zone(0) + ", type: custom_endpoint, logType: l7-access-logs, area: mainland, " +
 				"entities: [ep.example.com], fields: [RequestID], logFormat: {formatType: json}, customEndpoint: {url: \"https://x.example.com\", accessId: \"${env:NOT_SET}\", accessKey: \"${env:NOT_SET}\"}}\n",
 			wantErr: func(err error) bool {
 				var m *MissingEnvError
@@ -148,8 +154,8 @@ func TestPlanStops(t *testing.T) {
 		{
 			// Outside every scope: a live task there stays, and holds its slot.
 			name:    "a live task that takes a declared slot",
-			extra:   "version: 1\ndeliveryTasks:\n  - " + task("mine", "zone-x", "e.example.com") + "\n",
-			live:    []reconcile.Object{liveTask("console-made", "zone-x", "e.example.com")},
+			extra:   "version: 1\ndeliveryTasks:\n  - " + task("mine", freeZone, "e.example.com") + "\n",
+			live:    []reconcile.Object{liveTask("console-made", freeZone, "e.example.com")},
 			wantErr: func(err error) bool { return errors.Is(err, ErrDenied) },
 			reads:   3,
 			events:  "linted 0; plan 3 targets; live teo.entity-unique",
@@ -158,7 +164,7 @@ func TestPlanStops(t *testing.T) {
 			// Inside a scope the plan deletes it: the live pass sees the
 			// live state as the plan leaves it.
 			name:    "a live task the plan deletes holds no slot",
-			live:    []reconcile.Object{liveTask("console-made", "zone-0", "d0-0.example.com")},
+			live:    []reconcile.Object{liveTask("console-made", zone(0), "d0-0.example.com")},
 			wantErr: func(err error) bool { return err == nil },
 			reads:   2,
 			events:  "linted 0; plan 2 targets",

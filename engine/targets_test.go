@@ -21,14 +21,14 @@ import (
 // unchanged, changed and stray tasks, an export already made, a stray dump.
 func mixedCloud(t *testing.T, dir string) *fakeCloud {
 	t.Helper()
-	writeFile(t, dir, "free.yaml", "version: 1\ndeliveryTasks:\n  - "+task("free-1", "zone-free", "f1.example.com")+"\n")
+	writeFile(t, dir, "free.yaml", "version: 1\ndeliveryTasks:\n  - "+task("free-1", freeZone, "f1.example.com")+"\n")
 	cloud := &fakeCloud{}
-	cloud.add(liveTask("task-0-0", "zone-0", "d0-0.example.com"))
-	changed := liveTask("task-1-1", "zone-1", "d1-1.example.com")
+	cloud.add(liveTask("task-0-0", zone(0), "d0-0.example.com"))
+	changed := liveTask("task-1-1", zone(1), "d1-1.example.com")
 	changed.Task.Fields = []string{"RequestID", "ClientIP"}
 	cloud.add(changed)
-	cloud.add(liveTask("stray", "zone-2", "s.example.com"))
-	cloud.add(liveTask("console", "zone-free", "c.example.com"))
+	cloud.add(liveTask("stray", zone(2), "s.example.com"))
+	cloud.add(liveTask("console", freeZone, "c.example.com"))
 	count := int64(10)
 	cloud.add(reconcile.Object{Export: &spec.Export{Region: "ap-guangzhou", TopicID: "ee20bb16-3025-4048-b81a-000000000001", Query: "status:200",
 		Count: &count, From: spec.TimestampFromMillis(1607499107000), To: spec.TimestampFromMillis(1607499207000), Order: "desc", Format: "json"}})
@@ -83,7 +83,7 @@ func TestPlanLetsTargetsGo(t *testing.T) {
 			cloud := &fakeCloud{}
 			for z := range zones {
 				for i := range 3 {
-					cloud.add(liveTask(fmt.Sprintf("task-%d-%d", z, i), fmt.Sprintf("zone-%d", z), fmt.Sprintf("d%d-%d.example.com", z, i)))
+					cloud.add(liveTask(fmt.Sprintf("task-%d-%d", z, i), zone(z), fmt.Sprintf("d%d-%d.example.com", z, i)))
 				}
 			}
 			var held, maxHeld, read atomic.Int32
@@ -138,9 +138,9 @@ func collect() {
 // time, places its findings at the resources' paths in the whole files.
 func TestLiveFindingsByTarget(t *testing.T) {
 	dir := estate(t, 3, 2, 0)
-	writeFile(t, dir, "zz-free.yaml", "version: 1\ndeliveryTasks:\n  - "+task("free-0", "zone-free", "f0.example.com")+"\n  - "+task("free-1", "zone-free", "f1.example.com")+"\n")
+	writeFile(t, dir, "zz-free.yaml", "version: 1\ndeliveryTasks:\n  - "+task("free-0", freeZone, "f0.example.com")+"\n  - "+task("free-1", freeZone, "f1.example.com")+"\n")
 	cloud := &fakeCloud{}
-	cloud.add(liveTask("console", "zone-free", "f1.example.com"))
+	cloud.add(liveTask("console", freeZone, "f1.example.com"))
 	cloud.add(reconcile.Object{Dump: &spec.Dump{Region: "cn-north-4", ProjectID: "0123456789abcdef0123456789abcdef", LogGroupID: "d9dba9f3-0000-48bd-0000-000000000000",
 		LogStreamIDs: []string{"45e7f609-0000-4cd3-835b-000000000000"}, Bucket: "lts-other", StorageFormat: "RAW", Period: "5min"}})
 	var got []string
@@ -157,7 +157,7 @@ func TestLiveFindingsByTarget(t *testing.T) {
 	// 3 zones × 2 tasks come first: free-1 is deliveryTasks[7].
 	want := []string{
 		"lts.stream-unique dumps[0].logStreamIds[0] " + filepath.Join(dir, "logs.yaml") + ":17:85",        // the dump line, its stream
-		"teo.entity-unique deliveryTasks[7].entities[0] " + filepath.Join(dir, "zz-free.yaml") + ":4:102", // free-1, its entity
+		"teo.entity-unique deliveryTasks[7].entities[0] " + filepath.Join(dir, "zz-free.yaml") + ":4:110", // free-1, its entity
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("live findings (-want +got):\n%s", d)

@@ -67,7 +67,7 @@ func briefs(fs []Finding) []brief {
 const twoTasks = `version: 1
 deliveryTasks:
   - name: legacy
-    zoneId: zone-1
+    zoneId: zone-000000000001
     type: cls
     logType: l7-access-logs
     area: mainland
@@ -76,7 +76,7 @@ deliveryTasks:
     sample: 0
     cls: {logSetId: ls, topicId: tp, logSetRegion: ap-guangzhou}
   - name: fresh
-    zoneId: zone-1
+    zoneId: zone-000000000001
     type: cls
     logType: domain
     area: mainland
@@ -120,9 +120,9 @@ func TestEvalLiveState(t *testing.T) {
 	doc := parse(t, twoTasks)
 	live := map[string]any{"deliveryTasks": []any{
 		// The live twin of a declared task is that task, not a rival ...
-		map[string]any{"name": "legacy", "zoneId": "zone-1", "type": "cls", "logType": "l7-access-logs", "area": "mainland", "entities": []any{"a.example.com"}},
+		map[string]any{"name": "legacy", "zoneId": "zone-000000000001", "type": "cls", "logType": "l7-access-logs", "area": "mainland", "entities": []any{"a.example.com"}},
 		// ... but an undeclared task on the same entity is.
-		map[string]any{"name": "console", "zoneId": "zone-1", "type": "cls", "logType": "l7-access-logs", "area": "mainland", "entities": []any{"b.example.com"}},
+		map[string]any{"name": "console", "zoneId": "zone-000000000001", "type": "cls", "logType": "l7-access-logs", "area": "mainland", "entities": []any{"b.example.com"}},
 	}}
 	e := newEngine(t)
 	got, err := e.Eval(context.Background(), doc, live)

@@ -12,7 +12,7 @@ import (
 // pair uses L4 proxies (application logs) instead of domains.
 func writeTask(w io.Writer, i int) {
 	pair := i / 2
-	zone := fmt.Sprintf("zone-bench%05d", pair%10)
+	zone := fmt.Sprintf("zone-bench%07d", pair%10)
 	logType, entity, fields := "l7-access-logs", fmt.Sprintf("d%05d.example.com", pair), "[RequestID, ClientIP, RequestTime, RequestHost, EdgeResponseStatusCode]"
 	if pair%50 == 49 {
 		logType, entity, fields = "application", fmt.Sprintf("sid-bench%05d", pair), "[ServiceID, ClientRealIP, SentBytes, ReceivedBytes]"

@@ -64,7 +64,7 @@ func writeHeader(w io.Writer) {
   tencent: {region: ap-guangzhou}
   huawei: {region: cn-north-4, projectId: 0123456789abcdef0123456789abcdef}
 scopes:
-  - {deliveryTasks: {zoneId: zone-bench00000}}
+  - {deliveryTasks: {zoneId: zone-bench0000000}}
   - {exports: {topicId: 00000000-0000-4000-8000-000000000000}}
   - {dumps: {logGroupId: 10000000-0000-4000-8000-000000000000}}
 `)

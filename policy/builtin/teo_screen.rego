@@ -25,7 +25,7 @@ _varying := ["name", "zoneId", "entities", "sample", "cls", "s3"]
 _scalar_clean := {i |
 	some i, t in input.deliveryTasks
 	regex.match(`^[0-9A-Za-z_-]{1,200}$`, t.name)
-	count(t.zoneId) > 0
+	_zone_id_shape_ok(t.zoneId)
 	count(t.entities) > 0
 	_list_clean(t.entities)
 	_samples[object.get(t, "sample", 1000)]

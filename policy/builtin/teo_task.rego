@@ -201,3 +201,31 @@ _sample_ok(v) if {
 	v >= 1
 	v <= 1000
 }
+
+# edgeone-logs.md §2: a ZoneId is the site id, "zone-" and 12 lowercase
+# letters and digits in every id the vendor pages show (zone-2z55fgysdtmc).
+# The form is not documented as a rule, so a different one only warns: it
+# is most often the site's domain name or a typo, which the API refuses.
+_zone_id_shape_ok(z) if regex.match(`^zone-[0-9a-z]{12}$`, z)
+
+_zone_id_shape_ok(z) if contains(z, "${")
+
+# METADATA
+# title: zoneId has the form of an EdgeOne site id
+# description: EdgeOne site ids are "zone-" followed by 12 lowercase letters and digits (zone-2z55fgysdtmc); the site's domain name is not its id.
+# custom:
+#   id: teo.zone-id
+#   severity: warning
+#   source: EdgeOne CreateRealtimeLogDeliveryTask (teo 2022-09-01), ZoneId
+warn_zone_id contains f if {
+	some i in _suspects
+	t := input.deliveryTasks[i]
+	is_string(t.zoneId)
+	t.zoneId != ""
+	not _zone_id_shape_ok(t.zoneId)
+	f := lib.finding(
+		"teo.zone-id",
+		sprintf("%s: zoneId %s does not look like an EdgeOne site id (zone- and 12 lowercase letters and digits, e.g. zone-2z55fgysdtmc); the console's site list shows it, the domain name is not the id", [lib.label("task", t, i), lib.quote(t.zoneId)]),
+		lib.field_path("deliveryTasks", i, "zoneId"),
+	)
+}

@@ -84,3 +84,12 @@ test_finding_shape if {
 	object.keys(f) == {"msg", "rule", "path"}
 	contains(f.msg, "edge_cls")
 }
+
+test_zone_id_fails if {
+	got := fx.paths(teo.warn_zone_id, "teo.zone-id") with input as fx.tasks([fx.task({"zoneId": "example.com"}), fx.task({"zoneId": "zone-2Z55FGYSDTMC"}), fx.task({"zoneId": "zone-abc"})])
+	got == {"deliveryTasks[0].zoneId", "deliveryTasks[1].zoneId", "deliveryTasks[2].zoneId"}
+}
+
+test_zone_id_passes if {
+	count(teo.warn_zone_id) == 0 with input as fx.tasks([fx.task({"zoneId": "zone-2z55fgysdtmc"}), fx.task({"zoneId": "${env:ZONE}"})])
+}
