@@ -3,10 +3,11 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"strings"
-	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
@@ -203,18 +204,22 @@ func (a *app) finishApply(eng *engine.Engine, pl *engine.Planned, results []reco
 	return nil
 }
 
-// progress shows how far apply is: a bar with counts and ETA on a
-// terminal, one line per finished change otherwise.
+// progress shows how far apply is: on a terminal a bar with counts and
+// ETA (github.com/schollz/progressbar) under the lines of the finished
+// changes, otherwise one line per finished change.
 type progress struct {
-	a     *app
+	w     io.Writer
 	total int
-	tty   bool
-	start time.Time
+	bar   *progressbar.ProgressBar // nil when stderr is not a terminal
 }
 
 func newProgress(a *app, total int) *progress {
-	f, ok := fileOf(a.stderr)
-	return &progress{a: a, total: total, tty: ok && term.IsTerminal(int(f.Fd())), start: time.Now()}
+	p := &progress{w: a.stderr, total: total}
+	if f, ok := fileOf(a.stderr); ok && term.IsTerminal(int(f.Fd())) {
+		p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(a.stderr), progressbar.OptionSetWidth(30),
+			progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+	}
+	return p
 }
 
 func (p *progress) report(done, _ int, r reconcile.Result) {
@@ -222,26 +227,18 @@ func (p *progress) report(done, _ int, r reconcile.Result) {
 		return
 	}
 	line := render.ResultLine(r)
-	if !p.tty {
-		fmt.Fprintln(p.a.stderr, line)
+	if p.bar == nil {
+		fmt.Fprintln(p.w, line)
 		return
 	}
-	n := done
-	if n > p.total {
-		n = p.total
-	}
-	eta := ""
-	if n > 0 && n < p.total {
-		left := time.Since(p.start) / time.Duration(n) * time.Duration(p.total-n)
-		eta = " ETA " + left.Round(time.Second).String()
-	}
-	const width = 30
-	filled := width * n / max(p.total, 1)
-	fmt.Fprintf(p.a.stderr, "\r\x1b[K%s\n\r[%s%s] %d/%d%s", line, strings.Repeat("#", filled), strings.Repeat(".", width-filled), n, p.total, eta)
+	// The line goes above the bar: clear the bar, print, draw it again.
+	p.bar.Clear()
+	fmt.Fprintln(p.w, line)
+	p.bar.Set(min(done, p.total))
 }
 
 func (p *progress) close() {
-	if p.tty {
-		fmt.Fprint(p.a.stderr, "\r\x1b[K")
+	if p.bar != nil {
+		p.bar.Finish()
 	}
 }
