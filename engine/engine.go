@@ -43,7 +43,7 @@ type Observer struct {
 	// files' pass did not have.
 	LiveFindings func(findings []policy.Finding, doc *spec.Document) error
 	// Reading is told which targets are about to be read, and why: "plan"
-	// or "check" (a saved plan's stale check).
+	// or "lint" (lint --live, map --live).
 	Reading func(purpose string, targets []reconcile.Target)
 	// TargetRead is handed each target's live state as a plan takes it in,
 	// and TargetDone is told when the plan has let it go (unless the plan

@@ -31,11 +31,7 @@ func (a *app) newEngine(cloud *cloudSession) *engine.Engine {
 			Linted:       a.printFindings,
 			Checked:      a.printFindings,
 			LiveFindings: a.printFindings,
-			Reading: func(purpose string, ts []reconcile.Target) {
-				if purpose == "check" {
-					fmt.Fprintf(a.stderr, "Checking that the live state has not moved since the plan (%s)...\n", describeTargets(ts))
-					return
-				}
+			Reading: func(_ string, ts []reconcile.Target) {
 				fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(ts))
 			},
 		},
