@@ -88,6 +88,20 @@ func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, 
 	if base != nil {
 		groups = v.e.liveGroups
 	}
+	byPkg, err := v.runLive(ctx, groups, v.input, live)
+	if err != nil {
+		return nil, err
+	}
+	for pkg, fs := range base {
+		if !v.e.livePkgs[pkg] {
+			byPkg[pkg] = fs
+		}
+	}
+	return flatten(byPkg), nil
+}
+
+// runLive runs groups over input with live as data.logctl.live.
+func (v *Evaluation) runLive(ctx context.Context, groups []*queryGroup, input ast.Value, live map[string]any) (map[string][]Finding, error) {
 	liveAST, err := v.conv.value(live)
 	if err != nil {
 		return nil, fmt.Errorf("live state: %w", err)
@@ -101,16 +115,7 @@ func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, 
 		return nil, err
 	}
 	defer v.e.store.Abort(ctx, txn)
-	byPkg, err := v.run(ctx, groups, txn)
-	if err != nil {
-		return nil, err
-	}
-	for pkg, fs := range base {
-		if !v.e.livePkgs[pkg] {
-			byPkg[pkg] = fs
-		}
-	}
-	return flatten(byPkg), nil
+	return v.run(ctx, groups, input, txn)
 }
 
 // evalBase evaluates every rule without live state, once.
@@ -118,7 +123,7 @@ func (v *Evaluation) evalBase(ctx context.Context) ([]Finding, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.base == nil {
-		byPkg, err := v.run(ctx, v.e.groups, nil)
+		byPkg, err := v.run(ctx, v.e.groups, v.input, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -129,8 +134,8 @@ func (v *Evaluation) evalBase(ctx context.Context) ([]Finding, error) {
 
 // run evaluates the groups' rules and their exceptions and returns the
 // placed findings by package.
-func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, txn storage.Transaction) (map[string][]Finding, error) {
-	raw, err := evalGroups(ctx, groups, v.input, txn)
+func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, input ast.Value, txn storage.Transaction) (map[string][]Finding, error) {
+	raw, err := evalGroups(ctx, groups, input, txn)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +144,7 @@ func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, txn storage.
 	for _, f := range raw {
 		findings = append(findings, place(v.doc, f))
 	}
-	if err := v.e.waive(ctx, v.input, raw, findings, txn); err != nil {
+	if err := v.e.waive(ctx, input, raw, findings, txn); err != nil {
 		return nil, err
 	}
 	byPkg := map[string][]Finding{}

@@ -33,18 +33,31 @@ type Finding struct {
 	WaivedBy string    // which exception, e.g. "data.logctl.teo.exception (acme/waivers.rego:9)"
 }
 
+// SortByPosition orders findings by file, line, column and rule, and keeps
+// the order of findings equal in those: the loader's diagnostics stay before
+// the policies' findings at the same key.
+func SortByPosition(fs []Finding) { slices.SortStableFunc(fs, byPosition) }
+
+// byPosition compares findings by file, line, column and rule.
+func byPosition(a, b Finding) int {
+	return cmp.Or(
+		cmp.Compare(a.Pos.File, b.Pos.File),
+		cmp.Compare(a.Pos.Line, b.Pos.Line),
+		cmp.Compare(a.Pos.Column, b.Pos.Column),
+		cmp.Compare(a.Rule, b.Rule),
+	)
+}
+
+// Sort orders findings by file, line, column and rule; the rest of the
+// fields only break ties so that output is byte-for-byte stable whatever
+// order they came in.
+func Sort(fs []Finding) { sortFindings(fs) }
+
 // sortFindings orders findings by file, line, column and rule; the rest of
 // the fields only break ties so that output is byte-for-byte stable.
 func sortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.Pos.File, b.Pos.File),
-			cmp.Compare(a.Pos.Line, b.Pos.Line),
-			cmp.Compare(a.Pos.Column, b.Pos.Column),
-			cmp.Compare(a.Rule, b.Rule),
-			cmp.Compare(a.Path, b.Path),
-			cmp.Compare(a.Message, b.Message),
-		)
+		return cmp.Or(byPosition(a, b), cmp.Compare(a.Path, b.Path), cmp.Compare(a.Message, b.Message))
 	})
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"sync"
 
 	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/spec"
@@ -66,15 +65,46 @@ type Reader struct {
 // outcomes (reading is idempotent). The first permanent failure cancels the
 // rest and is returned with the target it concerns.
 func (r *Reader) Read(ctx context.Context, targets []Target) (*diff.Live, error) {
+	results := make([][]Object, len(targets))
+	err := r.stream(ctx, targets, func(i int, objs []Object) error {
+		results[i] = objs
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return assemble(targets, results), nil
+}
+
+// ReadEach reads the targets as Read does, and hands each target's live
+// state to fn as soon as it is read, one target at a time, in the caller's
+// goroutine and in the order the reads finish. It keeps no reference to a
+// live state fn has returned from: memory follows the largest targets, not
+// the estate. A read that finishes while fn runs waits for it, so at most
+// Parallelism targets are held besides the one fn works on. An error of fn
+// cancels the reads and is returned.
+func (r *Reader) ReadEach(ctx context.Context, targets []Target, fn func(i int, live *diff.Live) error) error {
+	return r.stream(ctx, targets, func(i int, objs []Object) error {
+		return fn(i, assemble(targets[i:i+1], [][]Object{objs}))
+	})
+}
+
+type readResult struct {
+	i    int
+	objs []Object
+	err  error
+}
+
+// stream runs the pool of readers and calls got in the caller's goroutine
+// with each target's objects as they come.
+func (r *Reader) stream(ctx context.Context, targets []Target, got func(i int, objs []Object) error) error {
 	for _, t := range targets {
 		if r.Providers[t.Kind] == nil {
-			return nil, fmt.Errorf("read %s: no provider for %s", t, t.Kind)
+			return fmt.Errorf("read %s: no provider for %s", t, t.Kind)
 		}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	results := make([][]Object, len(targets))
-	errs := make([]error, len(targets))
 	queue := make(chan int, len(targets))
 	for _, i := range readOrder(targets) {
 		queue <- i
@@ -84,29 +114,46 @@ func (r *Reader) Read(ctx context.Context, targets []Target) (*diff.Live, error)
 	if workers <= 0 {
 		workers = 8
 	}
-	var wg sync.WaitGroup
+	done := make(chan readResult)
 	for range min(workers, len(targets)) {
-		wg.Add(1)
 		go func() {
-			defer wg.Done()
 			for i := range queue {
-				if errs[i] = ctx.Err(); errs[i] != nil {
-					continue
+				res := readResult{i: i, err: ctx.Err()}
+				if res.err == nil {
+					p, t := r.Providers[targets[i].Kind], targets[i]
+					res.err = r.retry().do(ctx, true, func() error {
+						objs, err := p.Read(ctx, t)
+						res.objs = objs
+						return err
+					})
 				}
-				p, t := r.Providers[targets[i].Kind], targets[i]
-				errs[i] = r.retry().do(ctx, true, func() error {
-					objs, err := p.Read(ctx, t)
-					results[i] = objs
-					return err
-				})
-				if errs[i] != nil {
-					cancel()
-				}
+				done <- res
 			}
 		}()
 	}
-	wg.Wait()
-	// Report the failure that caused the cancellation, not its echoes.
+	errs := make([]error, len(targets))
+	var gotErr error
+	for range targets {
+		res := <-done
+		if errs[res.i] = res.err; res.err != nil {
+			cancel()
+			continue
+		}
+		if gotErr == nil && ctx.Err() == nil {
+			if gotErr = got(res.i, res.objs); gotErr != nil {
+				cancel()
+			}
+		}
+	}
+	if gotErr != nil {
+		return gotErr
+	}
+	return firstError(targets, errs)
+}
+
+// firstError reports the failure that caused the cancellation, not its
+// echoes.
+func firstError(targets []Target, errs []error) error {
 	first := -1
 	for i, err := range errs {
 		if err != nil && (first < 0 || !errors.Is(err, context.Canceled)) {
@@ -117,9 +164,9 @@ func (r *Reader) Read(ctx context.Context, targets []Target) (*diff.Live, error)
 		}
 	}
 	if first >= 0 {
-		return nil, fmt.Errorf("read %s: %w", targets[first], errs[first])
+		return fmt.Errorf("read %s: %w", targets[first], errs[first])
 	}
-	return assemble(targets, results), nil
+	return nil
 }
 
 // readOrder is the order in which the pool starts the targets: one of each

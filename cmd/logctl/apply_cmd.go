@@ -3,14 +3,16 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"strings"
-	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/engine"
 	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/reconcile"
 )
@@ -132,19 +134,19 @@ func runApply(a *app, o applyOptions, paths []string) error {
 		return err
 	}
 	if o.replaceSecrets {
-		diff.ResendSecrets(pl.plan, pl.resolved)
+		pl.ResendSecrets()
 	}
-	if err := render.Plan(a.stdout, "text", pl.plan, render.PlanOptions{Color: colorOutput(a)}); err != nil {
+	if err := render.Plan(a.stdout, "text", pl.Plan, render.PlanOptions{Color: colorOutput(a)}); err != nil {
 		return withCode(exitError, err)
 	}
-	if unsafe := reconcile.CheckSafety(pl.plan, pl.resolved.Safety); len(unsafe) > 0 && !o.force {
+	if unsafe := pl.Unsafe(); len(unsafe) > 0 && !o.force {
 		var lines []string
 		for _, u := range unsafe {
 			lines = append(lines, "  "+u.String())
 		}
 		return withCode(exitUnsafe, fmt.Errorf("apply: the safety valve refused this plan:\n%s\nreview it, then re-run with --force if it is intended", strings.Join(lines, "\n")))
 	}
-	if !pl.plan.HasChanges() {
+	if !pl.Plan.HasChanges() {
 		return nil
 	}
 	// As in Terraform, applying a saved plan is the approval: it was
@@ -152,8 +154,11 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	if err := a.confirm(o.autoApprove || o.planFile != ""); err != nil {
 		return err
 	}
-	results := a.applyPlan(pl, o.parallelism)
-	return a.finishApply(cloud, pl, results, o.policyDirs)
+	eng := a.newEngine(cloud)
+	prog := newProgress(a, countChanges(pl.Plan))
+	results := eng.Apply(a.ctx, pl.Planned, engine.ApplyOptions{Parallelism: o.parallelism, Progress: prog.report})
+	prog.close()
+	return a.finishApply(eng, pl.Planned, results)
 }
 
 // confirm asks on a terminal; without one it requires --auto-approve.
@@ -173,29 +178,20 @@ func (a *app) confirm(autoApprove bool) error {
 	return nil
 }
 
-func (a *app) applyPlan(pl *planned, parallelism int) []reconcile.Result {
-	prog := newProgress(a, countChanges(pl.plan))
-	applier := &reconcile.Applier{Providers: pl.providers, Parallelism: parallelism, Progress: prog.report}
-	results := applier.Apply(a.ctx, pl.plan, pl.resolved, pl.live)
-	prog.close()
-	return results
-}
-
 func countChanges(p *diff.Plan) int {
 	s := p.Summary
 	return s.Create + s.Update + s.Replace + s.Delete
 }
 
 // finishApply prints the report, then re-reads and re-plans to verify.
-func (a *app) finishApply(cloud *cloudSession, pl *planned, results []reconcile.Result, policyDirs []string) error {
+func (a *app) finishApply(eng *engine.Engine, pl *engine.Planned, results []reconcile.Result) error {
 	rep := render.ApplyReport(results)
 	if err := render.Apply(a.stdout, results, render.PlanOptions{Color: colorOutput(a)}); err != nil {
 		return withCode(exitError, err)
 	}
-	live, err := (&reconcile.Reader{Providers: pl.providers}).Read(a.ctx, pl.targets)
-	if err != nil {
+	if after, err := eng.Verify(a.ctx, pl); err != nil {
 		fmt.Fprintf(a.stderr, "Warning: could not verify the result: %v\n", explainAPIError(err))
-	} else if after := diff.Compute(pl.resolved, pl.raw, live); after.HasChanges() {
+	} else if after.HasChanges() {
 		fmt.Fprintf(a.stdout, "\nThe live state still differs from the files after applying (%s); run logctl plan to see it.\n", render.PlanSummaryLine(after.Summary))
 		if rep.Failed == 0 {
 			return withCode(exitError, fmt.Errorf("apply: drift remains after a complete apply"))
@@ -208,18 +204,22 @@ func (a *app) finishApply(cloud *cloudSession, pl *planned, results []reconcile.
 	return nil
 }
 
-// progress shows how far apply is: a bar with counts and ETA on a
-// terminal, one line per finished change otherwise.
+// progress shows how far apply is: on a terminal a bar with counts and
+// ETA (github.com/schollz/progressbar) under the lines of the finished
+// changes, otherwise one line per finished change.
 type progress struct {
-	a     *app
+	w     io.Writer
 	total int
-	tty   bool
-	start time.Time
+	bar   *progressbar.ProgressBar // nil when stderr is not a terminal
 }
 
 func newProgress(a *app, total int) *progress {
-	f, ok := fileOf(a.stderr)
-	return &progress{a: a, total: total, tty: ok && term.IsTerminal(int(f.Fd())), start: time.Now()}
+	p := &progress{w: a.stderr, total: total}
+	if f, ok := fileOf(a.stderr); ok && term.IsTerminal(int(f.Fd())) {
+		p.bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(a.stderr), progressbar.OptionSetWidth(30),
+			progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish())
+	}
+	return p
 }
 
 func (p *progress) report(done, _ int, r reconcile.Result) {
@@ -227,26 +227,18 @@ func (p *progress) report(done, _ int, r reconcile.Result) {
 		return
 	}
 	line := render.ResultLine(r)
-	if !p.tty {
-		fmt.Fprintln(p.a.stderr, line)
+	if p.bar == nil {
+		fmt.Fprintln(p.w, line)
 		return
 	}
-	n := done
-	if n > p.total {
-		n = p.total
-	}
-	eta := ""
-	if n > 0 && n < p.total {
-		left := time.Since(p.start) / time.Duration(n) * time.Duration(p.total-n)
-		eta = " ETA " + left.Round(time.Second).String()
-	}
-	const width = 30
-	filled := width * n / max(p.total, 1)
-	fmt.Fprintf(p.a.stderr, "\r\x1b[K%s\n\r[%s%s] %d/%d%s", line, strings.Repeat("#", filled), strings.Repeat(".", width-filled), n, p.total, eta)
+	// The line goes above the bar: clear the bar, print, draw it again.
+	p.bar.Clear()
+	fmt.Fprintln(p.w, line)
+	p.bar.Set(min(done, p.total))
 }
 
 func (p *progress) close() {
-	if p.tty {
-		fmt.Fprint(p.a.stderr, "\r\x1b[K")
+	if p.bar != nil {
+		p.bar.Finish()
 	}
 }

@@ -130,7 +130,7 @@ func (a *app) commitLine(env prcomment.Env, head string) string {
 // clean redacts each section before it is measured, so a redacted comment
 // still fits.
 func composeComment(pl *planned, dir, commit string, link func(string, int) string, clean func(string) string) (body, full string) {
-	secs := render.CommentSections(pl.plan, pl.findings, render.CommentOptions{Dir: dir, Desired: pl.raw, Link: link, DataChanges: pl.dataChanges})
+	secs := render.CommentSections(pl.Plan, pl.Findings, render.CommentOptions{Dir: dir, Desired: pl.Raw, Link: link, DataChanges: pl.dataChanges})
 	if commit != "" {
 		secs = append(secs, render.CommentSection{Markdown: commit, Priority: 100})
 	}

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/engine"
 	ghemu "github.com/logctl/logctl/internal/emulator/github"
 	"github.com/logctl/logctl/internal/prcomment"
 	"github.com/logctl/logctl/internal/redact"
@@ -130,9 +131,9 @@ var updateGolden = flag.Bool("update", false, "rewrite golden files")
 // places plan has same-named tasks in two zones and a scope the safety
 // valve refuses: comment and job summary name each zone and warn.
 func TestCommentGolden(t *testing.T) {
-	small := &planned{plan: goldenPlan(t, "changes")}
-	places := &planned{plan: goldenPlan(t, "places")}
-	huge := &planned{plan: hugePlan(6000)}
+	small := &planned{Planned: &engine.Planned{Plan: goldenPlan(t, "changes")}}
+	places := &planned{Planned: &engine.Planned{Plan: goldenPlan(t, "places")}}
+	huge := &planned{Planned: &engine.Planned{Plan: hugePlan(6000)}}
 	for name, pl := range map[string]*planned{"small": small, "places": places, "huge": huge} {
 		t.Run(name, func(t *testing.T) {
 			body, full := composeComment(pl, "logs", "", func(f string, l int) string { return "" }, func(s string) string { return s })
@@ -244,7 +245,7 @@ func TestPlanGitHubCommentRedactsSecrets(t *testing.T) {
 		{Kind: spec.KindDeliveryTask, Name: "old", Key: "z/old", Action: diff.ActionDelete,
 			Reason: "InvalidParameterValue: Url \"ftp://u:" + secret + "@h\" is invalid"},
 	}}
-	a.postComment([]string{"logs"}, &planned{plan: p})
+	a.postComment([]string{"logs"}, &planned{Planned: &engine.Planned{Plan: p}})
 	summary, err := os.ReadFile(r.env["GITHUB_STEP_SUMMARY"])
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/engine"
 	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/policy"
 	"github.com/logctl/logctl/reconcile"
@@ -75,43 +75,15 @@ func runLint(a *app, o lintOptions, paths []string) error {
 		return withCode(exitError, fmt.Errorf("lint: unknown output format %q (want one of %s)",
 			o.output, strings.Join(render.FindingFormats(), ", ")))
 	}
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	files, err := loadWithPolicies(a, o.policyDirs, paths)
+	res, err := a.lint(o, paths)
 	if err != nil {
-		return withCode(exitError, fmt.Errorf("lint: %w", err))
+		return err
 	}
-	doc, diags, eng := files.doc, files.diags, files.eng
-	var live *diff.Live
-	var regionFound []policy.Finding
-	if o.live && !diags.HasErrors() {
-		if live, regionFound, err = a.readLiveForLint(doc); err != nil {
-			return err
-		}
-	}
-	ev, err := files.prepare()
-	if err != nil {
-		return withCode(exitError, fmt.Errorf("lint: %w", err))
-	}
-	var liveIn map[string]any
-	if live != nil {
-		if liveIn, err = liveInput(live, ev.Convert, true); err != nil {
-			return withCode(exitError, fmt.Errorf("lint: %w", err))
-		}
-	}
-	findings, err := lintFindingsLive(a, ev, doc, diags, liveIn)
-	if err != nil {
-		return withCode(exitError, fmt.Errorf("lint: %w", err))
-	}
-	if len(regionFound) > 0 {
-		findings = append(findings, regionFound...)
-		render.SortFindings(findings)
-	}
+	findings := res.Findings
 	opts := render.FindingOptions{
 		Color:       colorOutput(a),
-		Files:       len(doc.Files),
-		Rules:       eng.Rules(),
+		Files:       len(res.Doc.Files),
+		Rules:       res.Rules,
 		ToolVersion: currentVersion().Version,
 		RepoPath:    a.workspaceRepoPath(),
 	}
@@ -128,113 +100,42 @@ func runLint(a *app, o lintOptions, paths []string) error {
 	return nil
 }
 
-// loadedFiles is what loadWithPolicies returns.
-type loadedFiles struct {
-	doc   *spec.Document
-	diags spec.Diagnostics
-	eng   *policy.Engine
-	conv  *policy.Converter // converted doc's resources as they were parsed
-}
-
-// prepare converts what is left of doc's policy input for the engine.
-func (l *loadedFiles) prepare() (*policy.Evaluation, error) {
-	return l.eng.PrepareWith(l.doc, l.conv)
-}
-
-// loadWithPolicies loads the files and compiles the policies at the same
-// time: neither depends on the other. Both failures are reported when both
-// happen. The resources are converted to the policies' input as they are
-// parsed, so that 100,000 of them are never all held in plain form.
-func loadWithPolicies(a *app, policyDirs, paths []string) (*loadedFiles, error) {
-	type built struct {
-		engine *policy.Engine
-		err    error
-	}
-	engineCh := make(chan built, 1)
-	go func() {
-		e, err := policy.New(a.ctx, policy.Options{UserDirs: policyDirs})
-		engineCh <- built{e, err}
-	}()
-	conv := policy.NewConverter()
-	doc, diags, err := spec.LoadWith(paths, spec.LoadOptions{ConvertItem: conv.ConvertItem})
-	eng := <-engineCh
-	if err != nil || eng.err != nil {
-		return nil, errors.Join(err, eng.err)
-	}
-	return &loadedFiles{doc: doc, diags: diags, eng: eng.engine, conv: conv}, nil
-}
-
-// readLiveForLint reads the live state of what the files touch, as the
-// policies' data.logctl.live. The resource ids that decide what to read are
-// never secrets, so no ${env:} reference needs resolving here.
-//
-// It also checks each dump's region against its project's (IAM); after a
-// region error nothing is read: the calls would only fail.
-func (a *app) readLiveForLint(doc *spec.Document) (*diff.Live, []policy.Finding, error) {
+// readLive reads the live state of what doc touches as lint --live sees it,
+// with the findings of the region check made first.
+func (a *app) readLive(doc *spec.Document) (*diff.Live, []policy.Finding, error) {
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return nil, nil, withCode(exitError, err)
 	}
 	defer cloud.stop()
-	providers, err := newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI(), TencentSite: doc.TencentSite()})
-	if err == nil {
-		err = checkCredentials(providers, reconcile.Targets(doc))
-	}
-	if err != nil {
-		return nil, nil, withCode(exitError, fmt.Errorf("lint: %w", err))
-	}
-	found := regionFindings(a.ctx, providers, doc, doc)
-	if render.CountFindings(found).Errors > 0 {
-		return nil, found, nil
-	}
-	targets := reconcile.Targets(doc)
-	fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(targets))
-	live, err := (&reconcile.Reader{Providers: providers}).Read(a.ctx, targets)
+	live, found, err := a.newEngine(cloud).ReadLive(a.ctx, doc)
 	if err != nil {
 		return nil, nil, withCode(exitError, fmt.Errorf("lint: %w", explainAPIError(err)))
 	}
-	// As plan does: what the files' scopes delete or replace does not count.
-	// Deletes and replaces never depend on a secret, so the raw files do.
-	return liveAfter(live, diff.Compute(doc, doc, live), true), found, nil
+	return live, found, nil
 }
 
-// lintFindingsLive turns the loader's diagnostics into findings, evaluates
-// the prepared policies, with the live state as data.logctl.live (nil: none
-// was read), and drops the policy findings that repeat a schema finding at
-// the same path (sample: high is a type error; "sample out of range" on top
-// of it would only be noise).
-func lintFindingsLive(a *app, ev *policy.Evaluation, doc *spec.Document, diags spec.Diagnostics, live map[string]any) ([]policy.Finding, error) {
-	findings := make([]policy.Finding, 0, len(diags))
-	schemaPaths := map[string]bool{}
-	for _, d := range diags {
-		findings = append(findings, diagnosticFinding(doc, d))
-		if d.Path != "" {
-			schemaPaths[d.Path] = true
+// lint runs the engine's lint. With --live the cloud session opens only
+// when the engine asks for providers: files with schema errors are not
+// read against the clouds.
+func (a *app) lint(o lintOptions, paths []string) (*engine.Linted, error) {
+	eng := a.newEngine(&cloudSession{getenv: a.getenv, secrets: a.secrets})
+	var cloud *cloudSession
+	eng.Providers = func(doc *spec.Document) (map[spec.Kind]reconcile.Provider, error) {
+		var err error
+		if cloud, err = a.openCloud(a.ctx); err != nil {
+			return nil, err
 		}
+		return newProviders(cloud.getenv, providerOptions{CreateAPI: doc.CreateAPI(), TencentSite: doc.TencentSite()})
 	}
-	pf, err := ev.Eval(a.ctx, live)
+	res, err := eng.Lint(a.ctx, engine.LintRequest{Paths: paths, PolicyDirs: o.policyDirs, Live: o.live})
+	if cloud != nil {
+		cloud.stop()
+	}
 	if err != nil {
-		return nil, err
+		return nil, withCode(exitError, fmt.Errorf("lint: %w", explainAPIError(err)))
 	}
-	for _, f := range pf {
-		if f.Path != "" && schemaPaths[f.Path] {
-			continue
-		}
-		findings = append(findings, f)
-	}
-	render.SortFindings(findings)
-	return findings, nil
-}
-
-// diagnosticFinding makes a loader diagnostic a finding, so that every
-// output format carries it with file:line. The fix (Detail) is the
-// finding's hint: its own field in JSON, a second "hint:" line elsewhere.
-func diagnosticFinding(doc *spec.Document, d spec.Diagnostic) policy.Finding {
-	f := policy.Finding{Rule: d.Rule, Severity: policy.Severity(d.Severity), Message: d.Summary, Hint: d.Detail, Pos: d.Pos, Path: d.Path}
-	if kind, name, ok := doc.ResourceAt(d.Path); ok {
-		f.Kind, f.Name = kind, name
-	}
-	return f
+	return res, nil
 }
 
 // colorOutput reports whether the text format may use colors: stdout is a

@@ -89,7 +89,7 @@ func runMap(a *app, o mapOptions, paths []string) error {
 	}
 	var m *datamap.Map
 	if o.live {
-		live, found, err := a.readLiveForLint(doc)
+		live, found, err := a.readLive(doc)
 		if err != nil {
 			return err
 		}

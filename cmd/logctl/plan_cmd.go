@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/engine"
 	"github.com/logctl/logctl/internal/datamap"
 	"github.com/logctl/logctl/internal/render"
 	"github.com/logctl/logctl/policy"
@@ -80,14 +81,9 @@ pending (--detailed-exitcode), 3 policy deny, 1 any other error.`,
 	return cmd
 }
 
-// planned is everything a plan run produced, for plan and apply alike.
+// planned is a plan with what the PR comment adds to it.
 type planned struct {
-	raw, resolved *spec.Document
-	live          *diff.Live
-	plan          *diff.Plan
-	targets       []reconcile.Target
-	providers     map[spec.Kind]reconcile.Provider
-	findings      []policy.Finding
+	*engine.Planned
 	// dataChanges is how the plan changes the data map (live → desired),
 	// computed only for the PR comment.
 	dataChanges []datamap.Change
@@ -113,18 +109,18 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		var ce *codeError
 		if o.output == "json" && pl != nil && errors.As(err, &ce) && ce.code == exitDeny {
 			// A script reads why from stdout: the findings, no plan.
-			if jerr := render.PlanLintFailedJSON(a.stdout, pl.findings); jerr != nil {
+			if jerr := render.PlanLintFailedJSON(a.stdout, pl.Findings); jerr != nil {
 				return withCode(exitError, jerr)
 			}
 		}
 		return err
 	}
-	opts := render.PlanOptions{Color: colorOutput(a), ShowNoop: o.showUnchanged, Findings: pl.findings}
-	if err := render.Plan(a.stdout, o.output, pl.plan, opts); err != nil {
+	opts := render.PlanOptions{Color: colorOutput(a), ShowNoop: o.showUnchanged, Findings: pl.Findings}
+	if err := render.Plan(a.stdout, o.output, pl.Plan, opts); err != nil {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
 	if o.out != "" {
-		sp, err := newSavedPlan(pl, paths, o.policyDirs, a.target(cloud, pl.raw.TencentSite()))
+		sp, err := engine.Save(pl.Planned, paths, o.policyDirs, a.target(cloud, pl.Raw.TencentSite()))
 		if err == nil {
 			err = writeSavedPlan(o.out, sp)
 		}
@@ -133,89 +129,10 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		}
 		fmt.Fprintf(a.stderr, "Saved the plan to %s; apply it with: %s\n", o.out, a.applyCommand(o.out))
 	}
-	if o.detailedExit && pl.plan.HasChanges() {
+	if o.detailedExit && pl.Plan.HasChanges() {
 		return withCode(exitChanges, nil)
 	}
 	return nil
-}
-
-// makePlan lints, resolves the environment, reads the live state and
-// diffs. Lint errors stop it before any API call (exit 3).
-//
-// planFor.apply keeps the resolved files and the live state for apply. Without
-// it both are let go once the diff is computed, before the live policy
-// pass: at 100,000 resources that pass holds the policies' form of the
-// files and of the live state, and the typed live state (~80 MB) is no
-// longer needed by then.
-// planFor.dataMap also computes the change of the data map, for the PR
-// comment's "what data goes where" section.
-func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planFor) (*planned, error) {
-	forApply := pf.apply
-	defer tuneGC(a.getenv)()
-	in, err := a.loadAndLint(cloud, policyDirs, paths)
-	if err != nil {
-		return nil, err
-	}
-	raw, findings, resolved := in.raw, in.findings, in.resolved
-	in.resolved = nil
-	pl := &planned{raw: raw, findings: findings}
-	if err := a.reportFindings(findings, raw); err != nil {
-		return pl, err
-	}
-	for _, name := range in.notices {
-		cloud.notice(name)
-	}
-	if in.rdiags.HasErrors() {
-		a.printDiagnostics(in.rdiags)
-		return nil, withCode(exitError, fmt.Errorf("%s %s missing", render.Count(len(in.rdiags), "environment variable"), render.Verb(len(in.rdiags), "is", "are")))
-	}
-	pl.targets = in.targets
-	pl.providers, err = newProviders(cloud.getenv, providerOptions{CreateAPI: raw.CreateAPI(), TencentSite: raw.TencentSite()})
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	if err := checkCredentials(pl.providers, pl.targets); err != nil {
-		return nil, withCode(exitError, err)
-	}
-	if rf := regionFindings(a.ctx, pl.providers, resolved, raw); len(rf) > 0 {
-		pl.findings = append(pl.findings, rf...)
-		if err := a.reportFindings(rf, raw); err != nil {
-			return pl, err
-		}
-	}
-	reader := &reconcile.Reader{Providers: pl.providers}
-	fmt.Fprintf(a.stderr, "Reading the live state of %s...\n", describeTargets(pl.targets))
-	live, err := reader.Read(a.ctx, pl.targets)
-	if err != nil {
-		return nil, withCode(exitError, explainAPIError(err))
-	}
-	plan := diff.Compute(resolved, raw, live)
-	if pf.dataMap {
-		// Before the live pass, which lets the live resources go.
-		if pl.dataChanges, err = dataMapChanges(policyDirs, raw, live); err != nil {
-			return nil, withCode(exitError, err)
-		}
-	}
-	if forApply {
-		pl.resolved, pl.live = resolved, live
-	}
-	// Second pass: uniqueness rules now see live resources no file declares,
-	// as the plan leaves them. The prepared evaluation re-runs only the
-	// packages that read them.
-	liveFindings, err := evalLive(a, in.eval, liveAfter(live, plan, !forApply), !forApply)
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	// No more policy evaluation: the policies' form of the files can go.
-	in.eval = nil
-	raw.ReleaseInput()
-	extra := newFindings(findings, liveFindings)
-	pl.findings = append(pl.findings, extra...)
-	if err := a.reportFindings(extra, raw); err != nil {
-		return pl, err
-	}
-	pl.plan = plan
-	return pl, nil
 }
 
 // planFor says what a plan is made for.
@@ -224,102 +141,68 @@ type planFor struct {
 	dataMap bool // the PR comment: compute the change of the data map
 }
 
-// dataMapChanges compares the data map of what runs with that of the files,
-// under the team's privacy catalog.
-func dataMapChanges(policyDirs []string, raw *spec.Document, live *diff.Live) ([]datamap.Change, error) {
-	cat, err := policy.PrivacyWith(policyDirs)
-	if err != nil {
-		return nil, fmt.Errorf("plan: data map: %w", err)
-	}
-	return datamap.Compare(datamap.Live(live, cat), datamap.Desired(raw, cat)), nil
-}
-
-// evalLive evaluates the policies again with the live state as
-// data.logctl.live. With release, each live resource is cleared once
-// converted (liveInput), and live must not be used afterwards.
-func evalLive(a *app, ev *policy.Evaluation, live *diff.Live, release bool) ([]policy.Finding, error) {
-	in, err := liveInput(live, ev.Convert, release)
-	if err != nil {
-		return nil, err
-	}
-	return ev.Eval(a.ctx, in)
-}
-
-// lintedInput is what plan knows before any API call.
-type lintedInput struct {
-	eval     *policy.Evaluation // raw converted to policy input once, for both passes
-	raw      *spec.Document
-	findings []policy.Finding
-	resolved *spec.Document   // raw with the ${env:} references resolved
-	rdiags   spec.Diagnostics // missing environment variables
-	notices  []string         // placeholders the emulator session has yet to note
-	targets  []reconcile.Target
-}
-
-// loadAndLint compiles the policies while spec.Load parses the files, then
-// runs the first policy pass while the environment is resolved: the pairs
-// are independent, and none of it sends anything.
-func (a *app) loadAndLint(cloud *cloudSession, policyDirs, paths []string) (*lintedInput, error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	files, err := loadWithPolicies(a, policyDirs, paths)
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	raw, diags := files.doc, files.diags
-	in := &lintedInput{raw: raw}
-	// With --emulator, resolving notes placeholder values on stderr: keep
-	// the notes for makePlan to print after the findings, as before.
-	notice := cloud.notice
-	cloud.notice = func(name string) { in.notices = append(in.notices, name) }
-	resolvedCh := make(chan struct{})
-	go func() {
-		defer close(resolvedCh)
-		in.resolved, in.rdiags = raw.Resolve(cloud.lookup)
-		in.targets = reconcile.Targets(in.resolved)
-	}()
-	if in.eval, err = files.prepare(); err == nil {
-		in.findings, err = lintFindingsLive(a, in.eval, raw, diags, nil)
-	}
-	<-resolvedCh
-	cloud.notice = notice
-	if err != nil {
-		return nil, withCode(exitError, err)
-	}
-	return in, nil
-}
-
-// reportFindings prints findings on stderr (stdout carries the plan) and
-// turns error findings into exit 3.
-func (a *app) reportFindings(findings []policy.Finding, doc *spec.Document) error {
-	if len(findings) == 0 {
-		return nil
-	}
-	if err := render.Findings(a.stderr, "text", findings, render.FindingOptions{Color: colorOutput(a), Files: len(doc.Files)}); err != nil {
-		return withCode(exitError, err)
-	}
-	if render.CountFindings(findings).Errors > 0 {
-		return withCode(exitDeny, fmt.Errorf("lint found errors; nothing was planned"))
-	}
-	return nil
-}
-
-// newFindings returns the findings of the live pass that the first pass did
-// not have.
-func newFindings(before, after []policy.Finding) []policy.Finding {
-	seen := map[string]bool{}
-	key := func(f policy.Finding) string { return f.Rule + "|" + f.Path + "|" + f.Message }
-	for _, f := range before {
-		seen[key(f)] = true
-	}
-	var out []policy.Finding
-	for _, f := range after {
-		if !seen[key(f)] {
-			out = append(out, f)
+// makePlan runs the engine's plan: lint, resolve the environment, read the
+// live state, diff. Lint errors stop it before any API call (exit 3).
+func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planFor) (*planned, error) {
+	eng, done := a.planEngine(cloud)
+	defer done()
+	var mapper *datamap.LiveMapper
+	var cat *policy.PrivacyCatalog
+	if pf.dataMap {
+		var err error
+		if cat, err = policy.PrivacyWith(policyDirs); err != nil {
+			return nil, withCode(exitError, fmt.Errorf("plan: data map: %w", err))
+		}
+		// Each target as it is read, before the plan lets it go.
+		mapper = datamap.NewLiveMapper(cat)
+		read := eng.Observer.TargetRead
+		eng.Observer.TargetRead = func(t reconcile.Target, live *diff.Live) {
+			mapper.Add(live)
+			if read != nil {
+				read(t, live)
+			}
 		}
 	}
-	return out
+	ep, err := eng.Plan(a.ctx, engine.PlanRequest{Paths: paths, PolicyDirs: policyDirs, ForApply: pf.apply})
+	var pl *planned
+	if ep != nil {
+		pl = &planned{Planned: ep}
+	}
+	if err != nil {
+		return pl, a.engineError("", err)
+	}
+	if mapper != nil {
+		pl.dataChanges = datamap.Compare(mapper.Map(), datamap.Desired(pl.Raw, cat))
+	}
+	return pl, nil
+}
+
+// planEngine is the engine for one plan, until done is called. With
+// --emulator, resolving notes placeholder values on stderr: the notes are
+// held until the files' findings are printed, and dropped when those stop
+// the plan.
+func (a *app) planEngine(cloud *cloudSession) (eng *engine.Engine, done func()) {
+	restoreGC := tuneGC(a.getenv)
+	eng = a.newEngine(cloud)
+	var notices []string
+	notice := cloud.notice
+	cloud.notice = func(name string) { notices = append(notices, name) }
+	eng.Observer.Linted = func(fs []policy.Finding, doc *spec.Document) error {
+		cloud.notice = notice
+		if err := a.printFindings(fs, doc); err != nil {
+			return err
+		}
+		if render.CountFindings(fs).Errors == 0 {
+			for _, name := range notices {
+				notice(name)
+			}
+		}
+		return nil
+	}
+	return eng, func() {
+		cloud.notice = notice
+		restoreGC()
+	}
 }
 
 func (a *app) printDiagnostics(ds spec.Diagnostics) {

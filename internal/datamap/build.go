@@ -33,22 +33,41 @@ func Desired(doc *spec.Document, cat *policy.PrivacyCatalog) *Map {
 // Live maps the live state as the providers read it. Tasks being deleted
 // no longer deliver and are left out.
 func Live(live *diff.Live, cat *policy.PrivacyCatalog) *Map {
-	c := classifier{cat}
-	var flows []placed
+	m := NewLiveMapper(cat)
+	m.Add(live)
+	return m.Map()
+}
+
+// LiveMapper maps a live state read in parts: plan reads one target (a
+// zone, a topic, a project) at a time and lets each go once planned.
+type LiveMapper struct {
+	c     classifier
+	flows []placed
+}
+
+// NewLiveMapper starts an empty map of the live state.
+func NewLiveMapper(cat *policy.PrivacyCatalog) *LiveMapper {
+	return &LiveMapper{c: classifier{cat}}
+}
+
+// Add maps the flows of one part of the live state.
+func (m *LiveMapper) Add(live *diff.Live) {
 	for i := range live.DeliveryTasks {
 		if live.DeliveryTasks[i].Status == "deleted" {
 			continue
 		}
-		flows = append(flows, c.task(&live.DeliveryTasks[i].Task))
+		m.flows = append(m.flows, m.c.task(&live.DeliveryTasks[i].Task))
 	}
 	for i := range live.Exports {
-		flows = append(flows, c.export(&live.Exports[i].Export))
+		m.flows = append(m.flows, m.c.export(&live.Exports[i].Export))
 	}
 	for i := range live.Dumps {
-		flows = append(flows, c.dump(&live.Dumps[i].Dump))
+		m.flows = append(m.flows, m.c.dump(&live.Dumps[i].Dump))
 	}
-	return assemble(StateLive, flows)
 }
+
+// Map is the map of every part added.
+func (m *LiveMapper) Map() *Map { return assemble(StateLive, m.flows) }
 
 func locate(doc *spec.Document, list string, i int) *spec.Pos {
 	p := doc.Locate(fmt.Sprintf("%s[%d]", list, i))

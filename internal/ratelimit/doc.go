@@ -3,8 +3,8 @@
 // the first place; retries with back-off (in reconcile) only cover what
 // pacing cannot foresee, such as other clients on the same account.
 //
-// Each action has its own token bucket with a burst of one: calls leave
-// evenly spaced, 1/quota apart. A larger burst would be allowed by a token
+// Each action has its own token bucket (golang.org/x/time/rate) with a
+// burst of one: calls leave evenly spaced, 1/quota apart. A larger burst would be allowed by a token
 // bucket on the server, but a server that counts calls per fixed one-second
 // window (as the emulator's tests assert) can see a burst and the refill
 // that follows it inside the same window and refuse the excess.

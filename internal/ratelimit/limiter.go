@@ -3,8 +3,9 @@ package ratelimit
 import (
 	"context"
 	"fmt"
-	"sync"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // Clock is the time source of the limiters; tests pass a fake one. A nil
@@ -35,14 +36,15 @@ func (c Clock) sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// Limiter is a token bucket with a burst of one: it lets one call through
-// every 1/rate, evenly spaced. It is safe for concurrent use; callers are
-// served in the order they reserved their slot.
+// Limiter paces calls with a token bucket of golang.org/x/time/rate
+// with a burst of one: it lets one call through every 1/rate, evenly
+// spaced. It is safe for concurrent use; callers are served in the order
+// they reserved their slot. The clock is injected (rate's ...At methods
+// take the time), so tests need no real sleeps.
 type Limiter struct {
 	interval time.Duration // 0: not limited
 	clock    Clock
-	mu       sync.Mutex
-	next     time.Time // earliest start of the next free slot
+	bucket   *rate.Limiter
 }
 
 // NewLimiter returns a limiter of perSecond calls per second; perSecond <= 0
@@ -51,6 +53,8 @@ func NewLimiter(perSecond float64, clock Clock) *Limiter {
 	l := &Limiter{clock: clock}
 	if perSecond > 0 {
 		l.interval = time.Duration(float64(time.Second) / perSecond)
+		// The bucket starts full: the first call goes at once, as before.
+		l.bucket = rate.NewLimiter(rate.Limit(perSecond), 1)
 	}
 	return l
 }
@@ -61,43 +65,28 @@ func (l *Limiter) Interval() time.Duration { return l.interval }
 // Wait blocks until the caller may send its call, or returns the context's
 // error. A slot that would start after the context's deadline is refused at
 // once with an error wrapping context.DeadlineExceeded, so a caller never
-// sleeps only to time out.
+// sleeps only to time out. An abandoned wait gives its slot back, so it
+// does not delay the callers after it for nothing.
 func (l *Limiter) Wait(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if l.interval == 0 {
+	if l.bucket == nil {
 		return nil
 	}
-	l.mu.Lock()
 	now := l.clock.now()
-	at := l.next
-	if at.Before(now) {
-		at = now
+	r := l.bucket.ReserveN(now, 1)
+	d := r.DelayFrom(now)
+	if dl, ok := ctx.Deadline(); ok && dl.Before(now.Add(d)) {
+		r.CancelAt(now)
+		return fmt.Errorf("rate limit: next slot in %s is past the deadline: %w", d, context.DeadlineExceeded)
 	}
-	if dl, ok := ctx.Deadline(); ok && dl.Before(at) {
-		l.mu.Unlock()
-		return fmt.Errorf("rate limit: next slot in %s is past the deadline: %w", at.Sub(now), context.DeadlineExceeded)
-	}
-	l.next = at.Add(l.interval)
-	l.mu.Unlock()
-	d := at.Sub(now)
 	if d <= 0 {
 		return nil
 	}
 	if err := l.clock.sleep(ctx, d); err != nil {
-		l.release(at)
+		r.CancelAt(l.clock.now())
 		return err
 	}
 	return nil
-}
-
-// release gives back the slot at when it is still the last one reserved, so
-// an abandoned wait does not delay the callers after it for nothing.
-func (l *Limiter) release(at time.Time) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.next.Equal(at.Add(l.interval)) {
-		l.next = at
-	}
 }

@@ -75,21 +75,7 @@ func Findings(w io.Writer, format string, findings []policy.Finding, opts Findin
 
 // SortFindings orders findings by file, line, column and rule, keeping the
 // order of findings that tie, so that output is stable from run to run.
-func SortFindings(fs []policy.Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Pos.File != b.Pos.File {
-			return a.Pos.File < b.Pos.File
-		}
-		if a.Pos.Line != b.Pos.Line {
-			return a.Pos.Line < b.Pos.Line
-		}
-		if a.Pos.Column != b.Pos.Column {
-			return a.Pos.Column < b.Pos.Column
-		}
-		return a.Rule < b.Rule
-	})
-}
+func SortFindings(fs []policy.Finding) { policy.SortByPosition(fs) }
 
 // FindingCounts sums up a set of findings. Waived findings count only as
 // waived: they never fail a run.

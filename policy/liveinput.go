@@ -1,40 +1,48 @@
-package main
+package policy
 
 import (
-	"github.com/logctl/logctl/diff"
+	"iter"
+
 	"github.com/logctl/logctl/spec"
 )
 
-// liveInput is the live state in the shape of the YAML, for the policies'
-// data.logctl.live.
+// Live is the live state as the policies read it (data.logctl.live): the
+// live resources in the spec types, as iterators so that the caller decides
+// how long each resource is kept (plan clears each one once it is
+// converted, so that its strings and lists can be collected while the rest
+// is converted). A nil iterator is an empty list.
+type Live struct {
+	DeliveryTasks iter.Seq[*spec.DeliveryTask]
+	Exports       iter.Seq[*spec.Export]
+	Dumps         iter.Seq[*spec.Dump]
+}
+
+// LiveInput is the live state in the shape of the YAML, for the policies'
+// data.logctl.live (Evaluation.Eval).
 //
 // It builds the values the encoding/json round trip of the spec types
 // produced before (their json tags: omitempty drops "", nil and empty
 // lists; numbers become float64; an unset Timestamp is null) without
 // encoding and decoding 12,000 resources: the round trip was a sizeable
-// share of plan's CPU time and garbage. live_input_test.go keeps the
-// round trip as the reference.
+// share of plan's CPU time and garbage. liveinput_test.go keeps the round
+// trip as the reference.
 //
-// Each resource is handed to convert (policy.Evaluation.Convert) as soon as
-// it is built, so that 100,000 live resources are never held in plain form
-// next to their converted form; a nil convert keeps the plain values.
-//
-// With release each resource of live is cleared once converted, so that
-// its strings and lists can be collected while the rest is converted; live
-// must not be used afterwards.
-func liveInput(live *diff.Live, convert func(any) (any, error), release bool) (map[string]any, error) {
+// Each resource is handed to convert (Evaluation.Convert) as soon as it is
+// built, so that 100,000 live resources are never held in plain form next
+// to their converted form; a nil convert keeps the plain values.
+func LiveInput(live Live, convert func(any) (any, error)) (map[string]any, error) {
 	if convert == nil {
 		convert = func(v any) (any, error) { return v, nil }
 	}
-	tasks, err := inputList(live.DeliveryTasks, func(t *diff.LiveTask) any { return taskInput(&t.Task) }, convert, release)
+	tasks, err := inputList(live.DeliveryTasks, taskInput, convert)
 	if err != nil {
 		return nil, err
 	}
-	exports, err := inputList(live.Exports, func(e *diff.LiveExport) any { return exportInput(&e.Export) }, convert, release)
+	exports, err := inputList(live.Exports, exportInput, convert)
 	if err != nil {
 		return nil, err
 	}
-	dumps, err := inputList(live.Dumps, func(d *diff.LiveDump) any { return dumpInput(&d.Dump) }, convert, release)
+	dumps, err := inputList(live.Dumps, dumpInput, convert)
 	if err != nil {
 		return nil, err
 	}
@@ -42,18 +50,17 @@ func liveInput(live *diff.Live, convert func(any) (any, error), release bool) (m
 }
 
 // inputList builds and converts the input of each live resource in turn.
-func inputList[T any](items []T, build func(*T) any, convert func(any) (any, error), release bool) ([]any, error) {
-	out := make([]any, len(items))
-	var zero T
-	for i := range items {
-		v, err := convert(build(&items[i]))
+func inputList[T any](items iter.Seq[*T], build func(*T) map[string]any, convert func(any) (any, error)) ([]any, error) {
+	out := []any{}
+	if items == nil {
+		return out, nil
+	}
+	for it := range items {
+		v, err := convert(build(it))
 		if err != nil {
 			return nil, err
 		}
-		out[i] = v
-		if release {
-			items[i] = zero
-		}
+		out = append(out, v)
 	}
 	return out, nil
 }

@@ -1,4 +1,4 @@
-package main
+package policy
 
 import (
 	"encoding/json"
@@ -6,14 +6,34 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/spec"
 )
 
-// roundTrip is how data.logctl.live was built before liveInput: the spec
-// types through encoding/json and back into plain values. liveInput must
+// liveState is a live state for the tests, as slices.
+type liveState struct {
+	tasks   []spec.DeliveryTask
+	exports []spec.Export
+	dumps   []spec.Dump
+}
+
+func (l *liveState) live() Live {
+	return Live{DeliveryTasks: seqOf(l.tasks), Exports: seqOf(l.exports), Dumps: seqOf(l.dumps)}
+}
+
+func seqOf[T any](items []T) func(func(*T) bool) {
+	return func(yield func(*T) bool) {
+		for i := range items {
+			if !yield(&items[i]) {
+				return
+			}
+		}
+	}
+}
+
+// roundTrip is how data.logctl.live was built before LiveInput: the spec
+// types through encoding/json and back into plain values. LiveInput must
 // give the policies exactly the same values.
-func roundTrip(t *testing.T, live *diff.Live) map[string]any {
+func roundTrip(t *testing.T, live *liveState) map[string]any {
 	t.Helper()
 	plain := func(v any) any {
 		b, err := json.Marshal(v)
@@ -27,14 +47,14 @@ func roundTrip(t *testing.T, live *diff.Live) map[string]any {
 		return out
 	}
 	tasks, exports, dumps := []any{}, []any{}, []any{}
-	for _, x := range live.DeliveryTasks {
-		tasks = append(tasks, plain(x.Task))
+	for _, x := range live.tasks {
+		tasks = append(tasks, plain(x))
 	}
-	for _, x := range live.Exports {
-		exports = append(exports, plain(x.Export))
+	for _, x := range live.exports {
+		exports = append(exports, plain(x))
 	}
-	for _, x := range live.Dumps {
-		dumps = append(dumps, plain(x.Dump))
+	for _, x := range live.dumps {
+		dumps = append(dumps, plain(x))
 	}
 	return map[string]any{"deliveryTasks": tasks, "exports": exports, "dumps": dumps}
 }
@@ -61,55 +81,42 @@ func TestLiveInputMatchesJSONRoundTrip(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		live diff.Live
+		live liveState
 	}{
 		{name: "empty"},
-		{name: "zero values", live: diff.Live{
-			DeliveryTasks: []diff.LiveTask{{ID: "1"}},
-			Exports:       []diff.LiveExport{{ID: "2"}},
-			Dumps:         []diff.LiveDump{{ID: "3"}},
+		{name: "zero values", live: liveState{
+			tasks:   []spec.DeliveryTask{{}},
+			exports: []spec.Export{{}},
+			dumps:   []spec.Dump{{}},
 		}},
-		{name: "empty members", live: diff.Live{
-			DeliveryTasks: []diff.LiveTask{{Task: spec.DeliveryTask{
+		{name: "empty members", live: liveState{
+			tasks: []spec.DeliveryTask{{
 				Entities: []string{}, CustomFields: []spec.CustomField{}, LogFormat: &spec.LogFormat{},
 				CLS: &spec.CLSDestination{}, CustomEndpoint: &spec.CustomEndpoint{Headers: []spec.Header{}}, S3: &spec.S3Destination{},
 				Sample: ptr(int64(0)), Enabled: ptr(true),
-			}}},
+			}},
 		}},
-		{name: "every field", live: diff.Live{
-			DeliveryTasks: []diff.LiveTask{{ID: "task-1", Status: "enabled", Task: full}},
-			Exports: []diff.LiveExport{{ID: "exp-1", Status: "Queuing", Export: spec.Export{
+		{name: "every field", live: liveState{
+			tasks: []spec.DeliveryTask{full},
+			exports: []spec.Export{{
 				Name: "e", Region: "ap-guangzhou", TopicID: "tp", Query: "status:>=500", Count: ptr(int64(1234567890123)),
 				From: spec.TimestampFromMillis(1607499107000), To: spec.TimestampFromMillis(1607499207123),
 				Order: "asc", Format: "csv", SyntaxRule: ptr(int64(1)), DerivedFields: []string{"a", "b"},
-			}}},
-			Dumps: []diff.LiveDump{{ID: "dump-1", Dump: spec.Dump{
+			}},
+			dumps: []spec.Dump{{
 				Name: "d", Region: "cn-north-4", ProjectID: "p", LogGroupID: "g", LogStreamIDs: []string{"s2", "s1"},
 				Bucket: "bkt", StorageFormat: "JSON", Enabled: ptr(false), PrefixName: "pre", DirPrefixName: "dir", Period: "5min",
-			}}},
+			}},
 		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := liveInput(&tc.live, nil, false)
+			got, err := LiveInput(tc.live.live(), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if d := cmp.Diff(roundTrip(t, &tc.live), got); d != "" {
-				t.Errorf("liveInput differs from the JSON round trip (-want +got):\n%s", d)
-			}
-			// Releasing gives the same input and clears each resource.
-			released, err := liveInput(&tc.live, nil, true)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d := cmp.Diff(got, released); d != "" {
-				t.Errorf("liveInput with release differs (-kept +released):\n%s", d)
-			}
-			for _, task := range tc.live.DeliveryTasks {
-				if !cmp.Equal(task, diff.LiveTask{}) {
-					t.Errorf("task %s not cleared", task.ID)
-				}
+				t.Errorf("LiveInput differs from the JSON round trip (-want +got):\n%s", d)
 			}
 		})
 	}

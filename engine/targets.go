@@ -1,0 +1,126 @@
+package engine
+
+import (
+	"context"
+
+	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/policy"
+	"github.com/logctl/logctl/reconcile"
+	"github.com/logctl/logctl/spec"
+)
+
+// planTargets reads, diffs and runs the live policy pass one target (a
+// zone, a topic, a project) at a time, while the next targets' reads are
+// in flight: each target's live state is compared with that target's
+// desired resources, handed to the policies with them, and let go. Peak
+// memory follows the largest targets, not the estate. What spans targets
+// was checked before any read, on the whole files (duplicates across
+// files, the first policy pass), or is summed here (scope counts, by
+// diff.Merge).
+//
+// With keep the live state of every target is kept, in target order, for
+// apply; otherwise the returned live state is nil.
+func (e *Engine) planTargets(ctx context.Context, in *lintedInput, providers map[spec.Kind]reconcile.Provider, keep bool) (*diff.Plan, []policy.Finding, *diff.Live, error) {
+	subs := partition(in.resolved, in.targets)
+	parts := make([]*diff.Plan, 0, len(in.targets))
+	var kept []*diff.Live
+	if keep {
+		kept = make([]*diff.Live, len(in.targets))
+	}
+	var found []policy.Finding
+	reader := &reconcile.Reader{Providers: providers}
+	err := reader.ReadEach(ctx, in.targets, func(i int, live *diff.Live) error {
+		t := in.targets[i]
+		e.Observer.targetRead(t, live)
+		defer e.Observer.targetDone(t)
+		part := diff.Compute(subDocument(in.resolved, subs[i]), subDocument(in.raw, subs[i]), live)
+		parts = append(parts, part)
+		if keep {
+			kept[i] = live
+		}
+		// The policies see the live state as the plan leaves it.
+		liveIn, err := policy.LiveInput(policyLive(liveAfter(live, part, !keep)), in.eval.Convert)
+		if err != nil {
+			return err
+		}
+		fs, err := in.eval.EvalSubset(ctx, subs[i], liveIn)
+		found = append(found, fs...)
+		return err
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var live *diff.Live
+	if keep {
+		live = concatLive(kept)
+	}
+	return diff.Merge(parts, in.resolved.Safety), found, live, nil
+}
+
+// targetID identifies a target without its log groups.
+type targetID struct {
+	kind                         spec.Kind
+	region, zone, topic, project string
+}
+
+func idOf(t reconcile.Target) targetID {
+	return targetID{t.Kind, t.Region, t.ZoneID, t.TopicID, t.ProjectID}
+}
+
+// partition names, per target, the resources of doc whose live state it
+// reads, by their index in doc (reconcile.Targets made the targets from
+// the same fields).
+func partition(doc *spec.Document, targets []reconcile.Target) []policy.Subset {
+	at := make(map[targetID]int, len(targets))
+	for i, t := range targets {
+		at[idOf(t)] = i
+	}
+	subs := make([]policy.Subset, len(targets))
+	for i, t := range doc.DeliveryTasks {
+		s := &subs[at[targetID{kind: spec.KindDeliveryTask, zone: t.ZoneID}]]
+		s.DeliveryTasks = append(s.DeliveryTasks, i)
+	}
+	for i, x := range doc.Exports {
+		s := &subs[at[targetID{kind: spec.KindExport, region: x.Region, topic: x.TopicID}]]
+		s.Exports = append(s.Exports, i)
+	}
+	for i, d := range doc.Dumps {
+		s := &subs[at[targetID{kind: spec.KindDump, region: d.Region, project: d.ProjectID}]]
+		s.Dumps = append(s.Dumps, i)
+	}
+	return subs
+}
+
+// subDocument is the part of doc that sub names, with every scope: what
+// diff.Compute needs of one target.
+func subDocument(doc *spec.Document, sub policy.Subset) *spec.Document {
+	return &spec.Document{
+		DeliveryTasks: pick(doc.DeliveryTasks, sub.DeliveryTasks),
+		Exports:       pick(doc.Exports, sub.Exports),
+		Dumps:         pick(doc.Dumps, sub.Dumps),
+		Scopes:        doc.Scopes,
+		Safety:        doc.Safety,
+	}
+}
+
+func pick[T any](items []T, idx []int) []T {
+	out := make([]T, len(idx))
+	for j, i := range idx {
+		out[j] = items[i]
+	}
+	return out
+}
+
+// concatLive joins the targets' live states in target order.
+func concatLive(parts []*diff.Live) *diff.Live {
+	out := &diff.Live{}
+	for _, l := range parts {
+		if l == nil {
+			continue
+		}
+		out.DeliveryTasks = append(out.DeliveryTasks, l.DeliveryTasks...)
+		out.Exports = append(out.Exports, l.Exports...)
+		out.Dumps = append(out.Dumps, l.Dumps...)
+	}
+	return out
+}
