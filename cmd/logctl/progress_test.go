@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/internal/offlinelogs"
 	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
 )
@@ -52,4 +53,15 @@ func TestProgressBar(t *testing.T) {
 		t.Errorf("bar at %d/%d, want 2/2", st.CurrentNum, st.Max)
 	}
 	p.close()
+}
+
+// TestDownloadProgressFor: logs download draws a bar on a terminal and
+// prints lines elsewhere.
+func TestDownloadProgressFor(t *testing.T) {
+	if _, ok := progressFor(&bytes.Buffer{}).(*offlinelogs.Lines); !ok {
+		t.Error("no lines without a terminal")
+	}
+	if _, ok := progressFor(openPTY(t)).(*offlinelogs.Bar); !ok {
+		t.Error("no bar on a terminal")
+	}
 }

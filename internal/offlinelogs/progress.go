@@ -3,9 +3,10 @@ package offlinelogs
 import (
 	"fmt"
 	"io"
-	"strings"
 	"sync"
 	"time"
+
+	"github.com/schollz/progressbar/v3"
 )
 
 // Reporter hears about a download run. Calls come from several goroutines;
@@ -80,34 +81,37 @@ func describeResult(r Result) string {
 	return fmt.Sprintf("%-10s %s: %v", "failed", name, r.Err)
 }
 
-// Bar draws a progress bar on a terminal: packages done, bytes received,
-// and an ETA from the listed sizes of the packages finished so far. Failed
-// packages are printed above the bar. Redraws are at most every 100 ms.
+// Bar draws a progress bar on a terminal (github.com/schollz/progressbar):
+// packages done, bytes received against the bytes still expected, rate and
+// ETA. Failed packages are printed above the bar. Redraws are at most every
+// 100 ms.
 type Bar struct {
-	W     io.Writer
-	Now   func() time.Time // nil is time.Now
-	Width int              // bar cells; 0 is 24
+	W io.Writer
 
-	mu                 sync.Mutex
-	start, drawn       time.Time
-	total, done        int
-	listed, doneListed int64
-	received           int64
-}
-
-func (b *Bar) now() time.Time {
-	if b.Now != nil {
-		return b.Now()
-	}
-	return time.Now()
+	mu          sync.Mutex
+	bar         *progressbar.ProgressBar
+	total, done int
+	// expected starts at the sum of the listed sizes and loses what a
+	// finished package did not need (skipped, resumed, failed), so the rate
+	// and ETA count only bytes that cross the network.
+	expected, received int64
+	sized              bool // the listing gave sizes: a bar with an ETA
 }
 
 // Begin implements Reporter.
 func (b *Bar) Begin(packages int, listed int64) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.start, b.total, b.listed = b.now(), packages, listed
-	b.draw(true)
+	b.total, b.expected, b.sized = packages, listed, listed > 0
+	limit := int64(-1) // sizes not listed: bytes and rate, no bar
+	if b.sized {
+		limit = b.limit()
+	}
+	b.bar = progressbar.NewOptions64(limit, progressbar.OptionSetWriter(b.W), progressbar.OptionSetWidth(24),
+		progressbar.OptionShowBytes(true), progressbar.OptionUseIECUnits(true), progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true), progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionSetSpinnerChangeInterval(0), // no redraw goroutine: every write is under mu
+		progressbar.OptionSetDescription(b.describe()), progressbar.OptionSetRenderBlankState(true))
 }
 
 // Received implements Reporter.
@@ -115,7 +119,10 @@ func (b *Bar) Received(n int64) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.received += n
-	b.draw(false)
+	if b.sized && b.received >= b.bar.GetMax64() {
+		b.bar.ChangeMax64(b.limit())
+	}
+	b.bar.Set64(b.received)
 }
 
 // Finished implements Reporter.
@@ -123,56 +130,39 @@ func (b *Bar) Finished(r Result) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.done++
-	b.doneListed += r.Package.Size
+	b.expected -= max(0, r.Package.Size-r.Received)
 	if r.Status == StatusFailed {
-		fmt.Fprintf(b.W, "\r\x1b[K%s\n", describeResult(r))
+		b.bar.Clear()
+		fmt.Fprintln(b.W, describeResult(r))
 	}
-	b.draw(true)
+	b.bar.Describe(b.describe())
+	if b.sized {
+		b.bar.ChangeMax64(b.limit())
+	}
 }
 
 // End implements Reporter.
 func (b *Bar) End() {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	b.draw(true)
+	b.bar.Describe(b.describe())
+	if b.sized {
+		b.bar.ChangeMax64(max(b.received, 1))
+	}
+	b.bar.Finish()
 	fmt.Fprintln(b.W)
 }
 
-// draw repaints the line; called with mu held.
-func (b *Bar) draw(force bool) {
-	now := b.now()
-	if !force && now.Sub(b.drawn) < 100*time.Millisecond {
-		return
-	}
-	b.drawn = now
-	fmt.Fprintf(b.W, "\r\x1b[K%s", b.line(now))
+func (b *Bar) describe() string {
+	return fmt.Sprintf("%d/%d packages", b.done, b.total)
 }
 
-// line is the bar's text: "[=====>      ] 12/40 packages, 3.1 MiB, ETA 42s".
-func (b *Bar) line(now time.Time) string {
-	width := b.Width
-	if width <= 0 {
-		width = 24
-	}
-	frac := 1.0
-	if b.listed > 0 {
-		frac = float64(b.doneListed) / float64(b.listed)
-	} else if b.total > 0 {
-		frac = float64(b.done) / float64(b.total)
-	}
-	filled := min(int(frac*float64(width)), width)
-	bar := strings.Repeat("=", filled)
-	if filled < width {
-		bar += ">" + strings.Repeat(" ", width-filled-1)
-	}
-	eta := "ETA --"
-	if b.done == b.total {
-		eta = "done in " + now.Sub(b.start).Round(time.Second).String()
-	} else if frac > 0 {
-		elapsed := now.Sub(b.start)
-		eta = "ETA " + time.Duration(float64(elapsed)*(1-frac)/frac).Round(time.Second).String()
-	}
-	return fmt.Sprintf("[%s] %d/%d packages, %s received, %s", bar, b.done, b.total, HumanBytes(b.received), eta)
+// limit is the bar's maximum when sizes are listed; called with mu held.
+// The bar stops drawing for good once it reaches its maximum, so until End
+// the maximum stays above what was received, even when packages turn out
+// larger than listed.
+func (b *Bar) limit() int64 {
+	return max(b.expected, b.received+1)
 }
 
 // HumanBytes formats a byte count with binary units: 512 B, 1.5 KiB, 3.2 MiB.
