@@ -8,6 +8,7 @@ import (
 
 	"github.com/logctl/logctl/internal/offlinelogs"
 	"github.com/logctl/logctl/internal/provider/teo"
+	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
 )
 
@@ -88,52 +89,35 @@ func fromFiles(ids func(*spec.Document) []string) cobra.CompletionFunc {
 	}
 }
 
-func zoneIDs(doc *spec.Document) (out []string) {
-	for _, t := range doc.DeliveryTasks {
-		out = appendID(out, t.ZoneID)
-	}
-	for _, s := range doc.Scopes {
-		if s.DeliveryTasks != nil {
-			out = appendID(out, s.DeliveryTasks.ZoneID)
-		}
-	}
-	return out
+// The ids each flag completes come from the targets plan would read
+// (reconcile.Targets: declared resources and scopes alike), so completion
+// offers exactly what the files make logctl touch.
+func zoneIDs(doc *spec.Document) []string {
+	return targetIDs(doc, func(t reconcile.Target) []string { return []string{t.ZoneID} })
 }
 
-func topicIDs(doc *spec.Document) (out []string) {
-	for _, e := range doc.Exports {
-		out = appendID(out, e.TopicID)
-	}
-	for _, s := range doc.Scopes {
-		if s.Exports != nil {
-			out = appendID(out, s.Exports.TopicID)
-		}
-	}
-	return out
+func topicIDs(doc *spec.Document) []string {
+	return targetIDs(doc, func(t reconcile.Target) []string { return []string{t.TopicID} })
 }
 
-func projectIDs(doc *spec.Document) (out []string) {
+// projectIDs also offers the default project, which a file may set with
+// no dump yet.
+func projectIDs(doc *spec.Document) []string {
+	out := targetIDs(doc, func(t reconcile.Target) []string { return []string{t.ProjectID} })
 	if h := doc.Defaults.Huawei; h != nil {
 		out = appendID(out, h.ProjectID)
 	}
-	for _, d := range doc.Dumps {
-		out = appendID(out, d.ProjectID)
-	}
-	for _, s := range doc.Scopes {
-		if s.Dumps != nil {
-			out = appendID(out, s.Dumps.ProjectID)
-		}
-	}
 	return out
 }
 
-func logGroupIDs(doc *spec.Document) (out []string) {
-	for _, d := range doc.Dumps {
-		out = appendID(out, d.LogGroupID)
-	}
-	for _, s := range doc.Scopes {
-		if s.Dumps != nil {
-			out = appendID(out, s.Dumps.LogGroupID)
+func logGroupIDs(doc *spec.Document) []string {
+	return targetIDs(doc, func(t reconcile.Target) []string { return t.LogGroups })
+}
+
+func targetIDs(doc *spec.Document, ids func(reconcile.Target) []string) (out []string) {
+	for _, t := range reconcile.Targets(doc) {
+		for _, id := range ids(t) {
+			out = appendID(out, id)
 		}
 	}
 	return out
