@@ -18,8 +18,15 @@ import (
 const planSchemaFile = "../../schema/plan.schema.json"
 
 func compilePlanSchema(t *testing.T) *jsonschema.Schema {
+	return compileSchema(t, planSchemaFile, "plan.schema.json", false)
+}
+
+// compileSchema compiles the JSON schema in file under name; assertFormat
+// also checks "format" keywords (date-time, uri...), which draft 2020-12
+// treats as annotations only.
+func compileSchema(t *testing.T, file, name string, assertFormat bool) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(planSchemaFile)
+	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,10 +36,13 @@ func compilePlanSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("plan.schema.json", doc); err != nil {
+	if assertFormat {
+		c.AssertFormat()
+	}
+	if err := c.AddResource(name, doc); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := c.Compile("plan.schema.json")
+	sch, err := c.Compile(name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,26 +20,7 @@ import (
 const sarifSchemaFile = "testdata/sarif-2.1.0-rtm.5.json"
 
 func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
-	t.Helper()
-	f, err := os.Open(sarifSchemaFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := jsonschema.UnmarshalJSON(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	if err := c.AddResource("sarif-2.1.0.json", doc); err != nil {
-		t.Fatal(err)
-	}
-	sch, err := c.Compile("sarif-2.1.0.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sch
+	return compileSchema(t, sarifSchemaFile, "sarif-2.1.0.json", true)
 }
 
 // TestSARIFValidatesAgainstSchema renders several finding sets and checks
