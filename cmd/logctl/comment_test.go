@@ -168,8 +168,6 @@ func TestCommentGolden(t *testing.T) {
 	}
 }
 
-func examplePlan(t *testing.T) *diff.Plan { return goldenPlan(t, "changes") }
-
 // goldenPlan reads the plan of one of diff's golden cases.
 func goldenPlan(t *testing.T, name string) *diff.Plan {
 	b, err := os.ReadFile("../../diff/testdata/" + name + "/plan.golden.json")
