@@ -51,9 +51,6 @@ func TestConvergence(t *testing.T) {
 	// -parallel says; each subtest then reports its own.
 	outcomes := map[string]chan *collector{}
 	for _, c := range convCases {
-		if convKnownGaps[c.name] != "" {
-			continue
-		}
 		sem, err := semantics.Parse(c.semantics)
 		if err != nil {
 			t.Fatal(err)
@@ -69,9 +66,6 @@ func TestConvergence(t *testing.T) {
 	}
 	for _, c := range convCases {
 		t.Run(c.name, func(t *testing.T) {
-			if skip := convKnownGaps[c.name]; skip != "" {
-				t.Skip(skip)
-			}
 			(<-outcomes[c.name]).report(t)
 		})
 	}
@@ -124,10 +118,6 @@ func (c *collector) report(t *testing.T) {
 		t.Fail()
 	}
 }
-
-// convKnownGaps names the readings logctl does not yet converge under, with
-// the fix that is missing; empty when every reading converges.
-var convKnownGaps = map[string]string{}
 
 // startConvEmulator serves an emulator under sem with a world holding the
 // convergence sandbox, and returns the binary's environment to reach it.
