@@ -25,10 +25,10 @@ const gcFloor = 400 << 20
 //
 // Planning target by target (engine) bounds the live state's share, but at
 // 100,000 resources the peak is now the files' policy pass, before any
-// read: some 600 MB live. Without the limit (GOGC=100) that plan took
-// 1,433 MiB and 30 s of CPU, with it 913 MiB and 61 s: the limit still
-// halves the memory, at twice the CPU, so it stays until that pass is
-// bounded too.
+// read. Measured with PLAN_BIG=1 bench/plan.sh: without the limit
+// (GOGC=100) the 100,000 resource plan with everything live took 788 MiB
+// and the one with nothing live 767 MiB; with it, 435 MiB and 640 MiB. The
+// limit stays until that pass is bounded too.
 const largeHeadroom = 25
 
 // gcPace is how often the live heap is checked.
