@@ -125,6 +125,7 @@ func New(opts Options) (*Server, error) {
 			return nil, err
 		}
 	}
+	s.tencent.WarmExportSizes()
 	mux := http.NewServeMux()
 	mux.Handle("/v2/", s.countLTS(lts))
 	mux.Handle("/v3/auth/projects", s.countIAM(lts))

@@ -195,6 +195,19 @@ func (h *Handler) packageSize(p pkg) int64 {
 	return n
 }
 
+// exportRecord is one JSON line of an export file. Its fields are in the
+// order a map of the same keys marshals in (sorted), so the files are the
+// same bytes as before it replaced that map; a struct marshals several
+// times faster, which counts when a world of 10,000 exports is sized.
+type exportRecord struct {
+	Timestamp int64  `json:"__TIMESTAMP__"`
+	Topic     string `json:"__TOPIC__"`
+	ClientIP  string `json:"client_ip"`
+	Method    string `json:"method"`
+	Status    int    `json:"status"`
+	URL       string `json:"url"`
+}
+
 // exportArchive is the .tar.gz of an export: one file of min(Count, 1000)
 // records inside [From, To], ordered and formatted as requested.
 func exportArchive(e *Export) []byte {
@@ -220,7 +233,7 @@ func exportArchive(e *Export) []byte {
 			fmt.Fprintf(&body, "%d,%d,%s,%s,%s\n", t, status, method, url, cip)
 			continue
 		}
-		line, _ := json.Marshal(map[string]any{"__TIMESTAMP__": t, "status": status, "method": method, "url": url, "client_ip": cip, "__TOPIC__": e.TopicId})
+		line, _ := json.Marshal(exportRecord{t, e.TopicId, cip, method, status, url})
 		body.Write(line)
 		body.WriteByte('\n')
 	}
