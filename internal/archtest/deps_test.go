@@ -20,6 +20,7 @@ var allowed = map[string][]string{
 	"diff":                  {"spec"},
 	"reconcile":             {"spec", "diff", "internal/apierr"},
 	"internal/apierr":       {},
+	"internal/retry":        {"internal/apierr"},
 	"internal/ratelimit":    {},
 	"internal/mdsafe":       {},
 	"internal/prcomment":    {},
