@@ -24,7 +24,7 @@ var allowed = map[string][]string{
 	"internal/retry":        {"internal/apierr"},
 	"internal/ratelimit":    {},
 	"internal/mdsafe":       {},
-	"internal/prcomment":    {},
+	"internal/prcomment":    {"internal/retry", "internal/apierr"},
 	"internal/redact":       {},
 	"internal/tencent":      {"internal/apierr"},
 	"internal/adopt":        {"spec", "diff"},
