@@ -3,6 +3,7 @@ module github.com/logctl/logctl
 go 1.26.0
 
 require (
+	github.com/cenkalti/backoff/v5 v5.0.3
 	github.com/google/go-cmp v0.7.0
 	github.com/google/go-github/v60 v60.0.0
 	github.com/huaweicloud/huaweicloud-sdk-go-v3 v0.1.207

@@ -9,6 +9,7 @@ import (
 
 	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/apierr"
+	"github.com/logctl/logctl/internal/retry"
 	"github.com/logctl/logctl/spec"
 )
 
@@ -42,8 +43,8 @@ type Result struct {
 // Applier executes plans against the providers.
 type Applier struct {
 	Providers   map[spec.Kind]Provider
-	Retry       RetryPolicy
-	Parallelism int // concurrent steps within a phase; 0 = 4
+	Retry       retry.Policy // zero bounds take DefaultRetry's
+	Parallelism int          // concurrent steps within a phase; 0 = 4
 	// Progress, when set, is called after each change finishes (from
 	// several goroutines, serialized by the applier), and with a
 	// StatusWaiting result when a step has to wait.

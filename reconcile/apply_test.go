@@ -11,6 +11,7 @@ import (
 	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/emulator"
 	"github.com/logctl/logctl/internal/provider/teo"
+	"github.com/logctl/logctl/internal/retry"
 	"github.com/logctl/logctl/internal/tencent"
 	"github.com/logctl/logctl/reconcile"
 	"github.com/logctl/logctl/spec"
@@ -72,9 +73,9 @@ func parse(t *testing.T, yaml string) *spec.Document {
 	return doc
 }
 
-func fastRetry() reconcile.RetryPolicy {
+func fastRetry() retry.Policy {
 	p := reconcile.DefaultRetry()
-	p.Base, p.Max, p.Attempts = 5*time.Millisecond, 50*time.Millisecond, 12
+	p.Initial, p.Max, p.Tries = 5*time.Millisecond, 50*time.Millisecond, 12
 	return p
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/apierr"
+	"github.com/logctl/logctl/internal/retry"
 	"github.com/logctl/logctl/spec"
 )
 
@@ -21,33 +22,25 @@ import (
 // the target of live: when done holds for what the read lists, the write
 // counts as done (with a note); otherwise it is sent again.
 func (run *applyRun) confirmed(ctx context.Context, p Provider, live Object, write func() error, done func([]Object) bool) (note string, err error) {
-	policy := run.a.retry()
-	for attempt := 0; attempt < max(policy.Attempts, 1); attempt++ {
-		if attempt > 0 {
-			if serr := policy.Sleep(ctx, policy.backoff(attempt-1)); serr != nil {
-				return "", errors.Join(err, serr)
+	// Idempotent: after an unknown outcome the write is only sent again
+	// once a read showed it not done.
+	err = retry.Do(ctx, run.a.retry(), retry.Idempotent, func() error {
+		werr := write()
+		if errors.Is(werr, apierr.ErrOutcomeUnknown) {
+			if objs, rerr := run.readTarget(ctx, p, live); rerr == nil && done(objs) {
+				note = "the response was lost; a re-read shows the change done"
+				return nil
 			}
 		}
-		err = write()
-		switch {
-		case err == nil:
-			return "", nil
-		case errors.Is(err, apierr.ErrOutcomeUnknown):
-			objs, rerr := run.readTarget(ctx, p, live)
-			if rerr == nil && done(objs) {
-				return "the response was lost; a re-read shows the change done", nil
-			}
-		case !apierr.Retryable(err):
-			return "", err
-		}
-	}
-	return "", err
+		return werr
+	})
+	return note, err
 }
 
 // readTarget reads the target that holds o, retrying transient failures.
 func (run *applyRun) readTarget(ctx context.Context, p Provider, o Object) ([]Object, error) {
 	var objs []Object
-	err := run.a.retry().do(ctx, true, func() error {
+	err := retry.Do(ctx, run.a.retry(), retry.Idempotent, func() error {
 		var err error
 		objs, err = p.Read(ctx, targetOf(o))
 		return err
@@ -94,9 +87,11 @@ const goneWait = 2 * time.Minute
 // longer listed, reporting the wait through Progress. Providers that wait
 // themselves (teo) make the first read conclusive.
 func (run *applyRun) awaitGone(ctx context.Context, p Provider, live Object) error {
-	policy := run.a.retry()
-	var slept time.Duration
-	for attempt := 0; ; attempt++ {
+	// Polls on the apply's first wait, doubling up to 5 s, for goneWait in
+	// all; no bound on the reads but that.
+	poll := retry.Policy{Initial: run.a.retry().Initial, Max: 5 * time.Second, MaxWait: goneWait}
+	first := true
+	err := retry.Do(ctx, poll, func(err error) bool { return errors.Is(err, errStillListed) }, func() error {
 		objs, err := run.readTarget(ctx, p, live)
 		if err != nil {
 			return fmt.Errorf("confirm that %s is gone: %w", live.ID, err)
@@ -104,19 +99,20 @@ func (run *applyRun) awaitGone(ctx context.Context, p Provider, live Object) err
 		if !listed(objs, live.ID) {
 			return nil
 		}
-		if slept >= goneWait {
-			return fmt.Errorf("%s is still listed %s after its delete; its replacement was not created", live.ID, goneWait)
-		}
-		if attempt == 0 {
+		if first {
+			first = false
 			Notify(ctx, fmt.Sprintf("%s is still listed after its delete; its replacement waits until it is gone", live.ID))
 		}
-		d := min(policy.Base<<min(attempt, 5), 5*time.Second)
-		if d <= 0 {
-			d = time.Second
-		}
-		if err := policy.Sleep(ctx, d); err != nil {
-			return err
-		}
-		slept += d
+		return errStillListed
+	})
+	switch {
+	case errors.Is(err, errStillListed) && ctx.Err() != nil:
+		return context.Cause(ctx)
+	case errors.Is(err, errStillListed):
+		return fmt.Errorf("%s is still listed %s after its delete; its replacement was not created", live.ID, goneWait)
 	}
+	return err
 }
+
+// errStillListed keeps awaitGone polling.
+var errStillListed = errors.New("still listed")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/logctl/logctl/diff"
 	"github.com/logctl/logctl/internal/apierr"
+	"github.com/logctl/logctl/internal/retry"
 	"github.com/logctl/logctl/spec"
 )
 
@@ -79,12 +80,7 @@ func wrapStep(err error, op string, c diff.Change) error {
 	return fmt.Errorf("%s %s %q: %w", op, c.Kind, c.Name, err)
 }
 
-func (a *Applier) retry() RetryPolicy {
-	if a.Retry.Sleep == nil {
-		return DefaultRetry()
-	}
-	return a.Retry
-}
+func (a *Applier) retry() retry.Policy { return a.Retry.Or(DefaultRetry()) }
 
 // create sends a create, retrying transient failures. After an unknown
 // outcome it reads the target and adopts a resource with the same identity
@@ -93,34 +89,35 @@ func (run *applyRun) create(ctx context.Context, p Provider, want Object, exclud
 	if id, note, err = run.lookBeforeCreate(ctx, p, want, exclude); id != "" || err != nil {
 		return id, note, err
 	}
-	policy := run.a.retry()
-	for attempt := 0; attempt < max(policy.Attempts, 1); attempt++ {
-		if attempt > 0 {
-			if serr := policy.Sleep(ctx, policy.backoff(attempt-1)); serr != nil {
-				return "", "", errors.Join(err, serr)
-			}
-		}
-		id, err = p.Create(ctx, want)
+	// Idempotent: a create whose outcome is unknown is only sent again
+	// once the look-up below found nothing.
+	err = retry.Do(ctx, run.a.retry(), retry.Idempotent, func() error {
+		var cerr error
+		id, cerr = p.Create(ctx, want)
 		switch {
-		case err == nil:
-			return id, note, nil
+		case cerr == nil:
+			return nil
 		case id != "":
 			// Created, but a follow-up call failed: never create again;
 			// the next plan shows what is left to do.
-			return id, "", err
-		case errors.Is(err, apierr.ErrOutcomeUnknown):
+			note = ""
+			return retry.Permanent(cerr)
+		case errors.Is(cerr, apierr.ErrOutcomeUnknown):
 			found, ferr := run.find(ctx, p, want, exclude)
 			if ferr != nil {
-				return "", "", errors.Join(err, fmt.Errorf("look up after lost response: %w", ferr))
+				return retry.Permanent(errors.Join(cerr, fmt.Errorf("look up after lost response: %w", ferr)))
 			}
 			if found != "" {
-				return found, "the response was lost; found the created resource instead of creating it again", nil
+				id, note = found, "the response was lost; found the created resource instead of creating it again"
+				return nil
 			}
-		case !apierr.Retryable(err):
-			return "", "", err
 		}
+		return cerr
+	})
+	if err != nil && id == "" {
+		return "", "", err
 	}
-	return "", "", err
+	return id, note, err
 }
 
 // find reads the target of want and returns the id of a live resource with
@@ -128,7 +125,7 @@ func (run *applyRun) create(ctx context.Context, p Provider, want Object, exclud
 func (run *applyRun) find(ctx context.Context, p Provider, want Object, exclude string) (string, error) {
 	t := targetOf(want)
 	var objs []Object
-	err := run.a.retry().do(ctx, true, func() error {
+	err := retry.Do(ctx, run.a.retry(), retry.Idempotent, func() error {
 		var err error
 		objs, err = p.Read(ctx, t)
 		return err

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/logctl/logctl/diff"
+	"github.com/logctl/logctl/internal/retry"
 	"github.com/logctl/logctl/spec"
 )
 
@@ -56,8 +57,8 @@ func Targets(doc *spec.Document) []Target {
 // Reader reads live state through the registered providers.
 type Reader struct {
 	Providers   map[spec.Kind]Provider
-	Parallelism int // concurrent targets; 0 = 8
-	Retry       RetryPolicy
+	Parallelism int          // concurrent targets; 0 = 8
+	Retry       retry.Policy // zero bounds take DefaultRetry's
 }
 
 // Read reads every target concurrently in a bounded pool and assembles the
@@ -121,7 +122,7 @@ func (r *Reader) stream(ctx context.Context, targets []Target, got func(i int, o
 				res := readResult{i: i, err: ctx.Err()}
 				if res.err == nil {
 					p, t := r.Providers[targets[i].Kind], targets[i]
-					res.err = r.retry().do(ctx, true, func() error {
+					res.err = retry.Do(ctx, r.Retry.Or(DefaultRetry()), retry.Idempotent, func() error {
 						objs, err := p.Read(ctx, t)
 						res.objs = objs
 						return err
@@ -194,13 +195,6 @@ func readOrder(targets []Target) []int {
 		}
 	}
 	return order
-}
-
-func (r *Reader) retry() RetryPolicy {
-	if r.Retry.Sleep == nil {
-		return DefaultRetry()
-	}
-	return r.Retry
 }
 
 // assemble turns per-target objects into diff.Live, keeping only dumps of

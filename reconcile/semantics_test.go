@@ -10,6 +10,7 @@ import (
 	"github.com/logctl/logctl/internal/emulator"
 	"github.com/logctl/logctl/internal/emulator/semantics"
 	"github.com/logctl/logctl/internal/provider/providertest"
+	"github.com/logctl/logctl/internal/retry"
 	"github.com/logctl/logctl/internal/tencent"
 	"github.com/logctl/logctl/reconcile"
 )
@@ -161,7 +162,7 @@ func TestReplaceWaitIsReported(t *testing.T) {
 // read shows it, instead of failing when the retries run out.
 func TestApplyConfirmsLostUpdateByReading(t *testing.T) {
 	state, clk := filepath.Join(t.TempDir(), "state.json"), &providertest.Clock{}
-	sem := semantics.Semantics{DescribeLag: 2 * time.Second}
+	sem := semantics.Semantics{DescribeLag: 500 * time.Millisecond}
 	e := newSemEnvWith(t, emulator.Options{Semantics: sem, StatePath: state}, clk)
 	e.mustConverge(t, parse(t, header+task("keep", "a.example.com")))
 	if err := e.srv.Close(); err != nil {
@@ -176,10 +177,11 @@ func TestApplyConfirmsLostUpdateByReading(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Backoff of at least a second a try, on the emulator's clock: the
-	// reads catch up with the first update within the retries.
-	retry := reconcile.RetryPolicy{Attempts: 8, Base: time.Second, Max: 3 * time.Second, Sleep: clk.Sleep}
-	a := &reconcile.Applier{Providers: lost.providers, Retry: retry}
+	// Real waits (the emulator's clock runs with real time) that add up
+	// to more than the lag within the tries: the first re-read comes at
+	// once and cannot show the update; a later one does.
+	policy := retry.Policy{Tries: 8, Initial: 100 * time.Millisecond, Max: 500 * time.Millisecond}
+	a := &reconcile.Applier{Providers: lost.providers, Retry: policy}
 	results := a.Apply(ctx, diff.Compute(doc, doc, live), doc, live)
 	if len(results) != 1 || results[0].Status != reconcile.StatusDone {
 		t.Fatalf("results %+v, want the update done after a re-read", results)

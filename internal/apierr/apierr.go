@@ -3,6 +3,7 @@ package apierr
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // The error classes. A classified error matches exactly one of them with
@@ -78,7 +79,13 @@ type HTTPError struct {
 	Host   string
 	Status int
 	Detail string
+	// After is the wait the answer's Retry-After header asked for (0 when
+	// none); a retry honours it instead of its own back-off.
+	After time.Duration
 }
+
+// RetryAfter is the wait the server asked for, or 0.
+func (e *HTTPError) RetryAfter() time.Duration { return e.After }
 
 func (e *HTTPError) Error() string {
 	return fmt.Sprintf("%s: %s answered HTTP %d: %s", e.Op, e.Host, e.Status, e.Detail)

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"sync/atomic"
+	"time"
 )
 
 // Trace records, for one call, whether the request was fully written and
@@ -14,6 +15,7 @@ import (
 type Trace struct {
 	sent   atomic.Bool
 	status atomic.Int32
+	after  atomic.Int64 // Retry-After of the response, ns; 0 when absent
 }
 
 type traceKey struct{}
@@ -41,6 +43,11 @@ func (t *Trace) Sent() bool { return t.sent.Load() }
 // Status is the HTTP status of the response, or 0 if none arrived.
 func (t *Trace) Status() int { return int(t.status.Load()) }
 
+// RetryAfter is the wait the response's Retry-After header asked for, or 0
+// when it had none. The SDKs drop response headers from their errors, so
+// this is the only place a client can see it.
+func (t *Trace) RetryAfter() time.Duration { return time.Duration(t.after.Load()) }
+
 // Transport wraps an http.RoundTripper so that responses are recorded in the
 // Trace carried by the request context (if any).
 type Transport struct {
@@ -53,6 +60,9 @@ func (rt Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if resp != nil {
 		if t, ok := req.Context().Value(traceKey{}).(*Trace); ok {
 			t.status.Store(int32(resp.StatusCode))
+			if d, ok := ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+				t.after.Store(int64(d))
+			}
 		}
 	}
 	return resp, err

@@ -12,28 +12,30 @@ const module = "github.com/logctl/logctl/"
 // allowed lists, per package (a trailing "/..." covers its subpackages),
 // the logctl packages it may depend on, directly or not. Anything else is a
 // forbidden edge. reconcile and the providers share the error classes of
-// internal/apierr, a leaf without logctl imports. engine runs the pipeline
+// internal/apierr, a leaf without logctl imports, and the retry policy of
+// internal/retry, which imports only apierr. engine runs the pipeline
 // over them all; the clouds' providers are handed to it, never imported.
 var allowed = map[string][]string{
 	"spec":                  {},
 	"policy":                {"spec"},
 	"diff":                  {"spec"},
-	"reconcile":             {"spec", "diff", "internal/apierr"},
+	"reconcile":             {"spec", "diff", "internal/apierr", "internal/retry"},
 	"internal/apierr":       {},
+	"internal/retry":        {"internal/apierr"},
 	"internal/ratelimit":    {},
 	"internal/mdsafe":       {},
-	"internal/prcomment":    {},
+	"internal/prcomment":    {"internal/retry", "internal/apierr"},
 	"internal/redact":       {},
 	"internal/tencent":      {"internal/apierr"},
 	"internal/adopt":        {"spec", "diff"},
 	"internal/emulator/...": {"internal/emulator/...", "internal/filelock"},
 	"internal/filelock":     {},
-	"internal/provider/...": {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent"},
-	"internal/offlinelogs":  {"spec", "diff", "reconcile", "internal/apierr", "internal/ratelimit", "internal/tencent", "internal/provider/teo"},
+	"internal/provider/...": {"spec", "diff", "reconcile", "internal/apierr", "internal/retry", "internal/ratelimit", "internal/tencent"},
+	"internal/offlinelogs":  {"spec", "diff", "reconcile", "internal/apierr", "internal/retry", "internal/ratelimit", "internal/tencent", "internal/provider/teo"},
 	"internal/datamap":      {"spec", "diff", "policy"},
-	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/mdsafe", "internal/datamap"},
+	"internal/render":       {"spec", "diff", "policy", "reconcile", "internal/apierr", "internal/retry", "internal/mdsafe", "internal/datamap"},
 	"internal/archtest":     {},
-	"engine":                {"spec", "policy", "diff", "reconcile", "internal/apierr"},
+	"engine":                {"spec", "policy", "diff", "reconcile", "internal/apierr", "internal/retry"},
 	// The runner simulation for action.yml; its tests drive the emulators.
 	"internal/actiontest": {},
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/logctl/logctl/internal/retry"
 )
 
 // DefaultParallel is how many packages download at once unless told.
@@ -21,9 +23,10 @@ type Downloader struct {
 	Client *http.Client
 	// Parallel bounds the downloads in flight (DefaultParallel when 0).
 	Parallel int
-	// Backoff retries transient failures: connection errors, 5xx, 429,
-	// stalls and files that fail verification.
-	Backoff Backoff
+	// Retry retries transient failures: connection errors, 5xx, 429,
+	// stalls and files that fail verification; zero bounds take
+	// defaultRetry's.
+	Retry retry.Policy
 	// StallTimeout gives up on a download that received nothing for this
 	// long, to resume it (60 s when 0).
 	StallTimeout time.Duration

@@ -145,7 +145,7 @@ func TestDownloadOutcomes(t *testing.T) {
 				os.WriteFile(filepath.Join(dir, "pkg.log.gz.part"), tt.part, 0o644)
 			}
 			d := testDownloader(dir, nil)
-			d.Backoff.Attempts = 3
+			d.Retry.Tries = 3
 			sum, err := d.Run(context.Background(), []Package{p})
 			if err != nil {
 				t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync/atomic"
+
+	"github.com/logctl/logctl/internal/retry"
 )
 
 // one brings one package to completion: skip it when the file in Dir is
@@ -29,7 +31,7 @@ func (s *runState) one(ctx context.Context, client *http.Client, j job) Result {
 		s.rep.Received(n)
 	}
 	first := true
-	err := s.d.Backoff.Do(ctx, retryDownload, func() error {
+	err := retry.Do(ctx, s.d.Retry.Or(defaultRetry), retryDownload, func() error {
 		resumed, err := s.attempt(ctx, client, j, onData)
 		if first {
 			res.Resumed = resumed
@@ -147,7 +149,7 @@ func removePart(part string) error {
 // retryDownload reports whether a failed attempt may be repeated: network
 // failures and stalls (the .part file is resumed), transient HTTP statuses,
 // and files that failed verification (downloaded again from the start). A
-// refused URL, another HTTP status or a local file error is final. Do stops
+// refused URL, another HTTP status or a local file error is final. retry.Do stops
 // anyway once the caller's context is done.
 func retryDownload(err error) bool {
 	var ne *networkError

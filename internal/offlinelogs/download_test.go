@@ -31,7 +31,7 @@ func listRecent(t *testing.T, url string, kind Kind, hours int) []Package {
 }
 
 func testDownloader(dir string, rt http.RoundTripper) *Downloader {
-	d := &Downloader{Dir: dir, Backoff: fastBackoff(), Parallel: 3}
+	d := &Downloader{Dir: dir, Retry: fastRetry(), Parallel: 3}
 	if rt != nil {
 		d.Client = &http.Client{Transport: rt}
 	}

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/logctl/logctl/internal/apierr"
 )
 
 // StatusError is a download answered with an unexpected HTTP status. It
@@ -20,7 +22,14 @@ import (
 type StatusError struct {
 	Host   string
 	Status int
+	// After is the answer's Retry-After (0 when none), which a retry
+	// honours. HTTP allows it on 429 and 503 (RFC 9110 §10.2.3); whether
+	// the storage behind the package URLs sends it is not documented.
+	After time.Duration
 }
+
+// RetryAfter is the wait the server asked for, or 0.
+func (e *StatusError) RetryAfter() time.Duration { return e.After }
 
 func (e *StatusError) Error() string {
 	return fmt.Sprintf("download from %s: HTTP %d %s", e.Host, e.Status, http.StatusText(e.Status))
@@ -160,7 +169,8 @@ func startOffset(resp *http.Response, off int64, host string) (int64, error) {
 			return 0, errRangeNotSatisfiable
 		}
 	}
-	return 0, &StatusError{Host: host, Status: resp.StatusCode}
+	after, _ := apierr.ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	return 0, &StatusError{Host: host, Status: resp.StatusCode, After: after}
 }
 
 // stallOr turns an error caused by the stall watchdog into errStalled.

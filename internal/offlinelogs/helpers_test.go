@@ -11,6 +11,7 @@ import (
 	"github.com/logctl/logctl/internal/emulator"
 	"github.com/logctl/logctl/internal/provider/teo"
 	"github.com/logctl/logctl/internal/ratelimit"
+	"github.com/logctl/logctl/internal/retry"
 	"github.com/logctl/logctl/internal/tencent"
 )
 
@@ -53,18 +54,17 @@ func testClient(t testing.TB, url, version string) *tencent.Client {
 	return c
 }
 
-// fastBackoff retries at once, so fault tests do not sleep.
-func fastBackoff() Backoff {
-	return Backoff{Attempts: 10, Base: time.Millisecond, Max: time.Millisecond,
-		Sleep: func(context.Context, time.Duration) error { return nil }}
+// fastRetry retries after a millisecond, so fault tests hardly sleep.
+func fastRetry() retry.Policy {
+	return retry.Policy{Tries: 10, Initial: time.Millisecond, Max: time.Millisecond}
 }
 
 func testLister(t testing.TB, url string) *Lister {
 	return &Lister{
-		API:     teo.NewAPI(testClient(t, url, teo.Version)),
-		Legacy:  teo.NewLegacyAPI(testClient(t, url, teo.LegacyVersion)),
-		Limits:  ratelimit.NewSet(ratelimit.Vendor(), ratelimit.Clock{}),
-		Backoff: fastBackoff(),
+		API:    teo.NewAPI(testClient(t, url, teo.Version)),
+		Legacy: teo.NewLegacyAPI(testClient(t, url, teo.LegacyVersion)),
+		Limits: ratelimit.NewSet(ratelimit.Vendor(), ratelimit.Clock{}),
+		Retry:  fastRetry(),
 	}
 }
 

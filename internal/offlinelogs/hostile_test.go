@@ -62,7 +62,7 @@ func TestHostileServers(t *testing.T) {
 		t.Run(tt.path, func(t *testing.T) {
 			dir := t.TempDir()
 			p := pkgFor("pkg", srv.URL, tt.path, strings.Repeat("x", 60))
-			d := &Downloader{Dir: dir, Backoff: fastBackoff(), StallTimeout: 5 * time.Second}
+			d := &Downloader{Dir: dir, Retry: fastRetry(), StallTimeout: 5 * time.Second}
 			start := time.Now()
 			sum, err := d.Run(context.Background(), []Package{p})
 			if err != nil {

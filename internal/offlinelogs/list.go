@@ -10,6 +10,7 @@ import (
 
 	"github.com/logctl/logctl/internal/provider/teo"
 	"github.com/logctl/logctl/internal/ratelimit"
+	"github.com/logctl/logctl/internal/retry"
 	"github.com/logctl/logctl/internal/tencent"
 )
 
@@ -53,8 +54,8 @@ type Lister struct {
 	API      *teo.API
 	Legacy   *teo.LegacyAPI
 	Limits   *ratelimit.Set
-	Backoff  Backoff
-	PageSize int64 // 0 means teo.MaxDownloadLimit (300)
+	Retry    retry.Policy // zero bounds take defaultRetry's
+	PageSize int64        // 0 means teo.MaxDownloadLimit (300)
 }
 
 // ListStats counts the calls of one listing.
@@ -98,7 +99,7 @@ func (l *Lister) pageSize() int64 {
 // call paces and retries one listing call.
 func (l *Lister) call(ctx context.Context, action string, stats *ListStats, op func() error) error {
 	first := true
-	return l.Backoff.Do(ctx, retryListing, func() error {
+	return retry.Do(ctx, l.Retry.Or(defaultRetry), retryListing, func() error {
 		if !first {
 			stats.Retries++
 		}

@@ -1,13 +1,9 @@
 package offlinelogs
 
 import (
-	"context"
-	"errors"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 func TestParseTime(t *testing.T) {
@@ -74,58 +70,5 @@ func TestParseWindow(t *testing.T) {
 				t.Fatalf("ParseWindow = %v, %v, %v", s, e, err)
 			}
 		})
-	}
-}
-
-func TestBackoff(t *testing.T) {
-	transient := errors.New("transient")
-	final := errors.New("final")
-	tests := []struct {
-		name      string
-		errs      []error // op results, in order; nil ends
-		attempts  int
-		wantCalls int
-		wantErr   error
-		wantDelay []time.Duration
-	}{
-		{name: "success first", errs: []error{nil}, wantCalls: 1},
-		{name: "retries then succeeds", errs: []error{transient, transient, nil}, wantCalls: 3,
-			wantDelay: []time.Duration{100 * time.Millisecond, 200 * time.Millisecond}},
-		{name: "final error is not retried", errs: []error{final}, wantCalls: 1, wantErr: final},
-		{name: "attempts spent", attempts: 3, errs: []error{transient, transient, transient, nil}, wantCalls: 3,
-			wantErr: transient, wantDelay: []time.Duration{100 * time.Millisecond, 200 * time.Millisecond}},
-		{name: "delay capped", attempts: 6, errs: []error{transient, transient, transient, transient, transient, nil},
-			wantCalls: 6, wantDelay: []time.Duration{100 * time.Millisecond, 200 * time.Millisecond,
-				400 * time.Millisecond, 500 * time.Millisecond, 500 * time.Millisecond}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var delays []time.Duration
-			b := Backoff{Attempts: tt.attempts, Base: 100 * time.Millisecond, Max: 500 * time.Millisecond,
-				Jitter: func(d time.Duration) time.Duration { return d },
-				Sleep:  func(_ context.Context, d time.Duration) error { delays = append(delays, d); return nil }}
-			calls := 0
-			err := b.Do(context.Background(), func(err error) bool { return err == transient }, func() error {
-				calls++
-				return tt.errs[calls-1]
-			})
-			if calls != tt.wantCalls || err != tt.wantErr {
-				t.Errorf("Do: %d calls, %v; want %d, %v", calls, err, tt.wantCalls, tt.wantErr)
-			}
-			if diff := cmp.Diff(tt.wantDelay, delays); diff != "" {
-				t.Errorf("delays (-want +got):\n%s", diff)
-			}
-		})
-	}
-}
-
-func TestBackoffStopsWhenContextDone(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	calls := 0
-	err := Backoff{Sleep: func(context.Context, time.Duration) error { return nil }}.Do(ctx,
-		func(error) bool { return true },
-		func() error { calls++; cancel(); return errors.New("x") })
-	if calls != 1 || err == nil {
-		t.Errorf("Do after cancel: %d calls, %v; want 1 call and its error", calls, err)
 	}
 }

@@ -9,9 +9,10 @@
 //     GITHUB_REPOSITORY, GITHUB_EVENT_PATH, GITHUB_API_URL,
 //     GITHUB_STEP_SUMMARY); PullRequestNumber finds the PR in the event
 //     payload and returns ErrNotPullRequest outside one.
-//   - Upsert (or Commenter.Upsert, with an injectable HTTP client, sleep
-//     and clock) talks to the REST API through go-github, retrying server
-//     errors and rate limits within a bounded total wait. Only comments
+//   - Upsert (or Commenter.Upsert, with an injectable HTTP client, clock
+//     and retry policy) talks to the REST API through go-github, retrying
+//     server errors and rate limits (internal/retry, with GitHub's own
+//     waits) within a total wait shared by all its requests. Only comments
 //     written by the token's own login count as logctl's (GET /user; a
 //     workflow's GITHUB_TOKEN is refused that call and is
 //     github-actions[bot]): the marker alone proves nothing, since anyone

@@ -2,15 +2,18 @@ package prcomment
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	ghemu "github.com/logctl/logctl/internal/emulator/github"
+	"github.com/logctl/logctl/internal/retry"
 )
 
 const (
@@ -19,16 +22,17 @@ const (
 	prNum = 5
 )
 
-// harness is one emulator on loopback plus a Commenter whose sleeps are
-// recorded instead of slept.
+// harness is one emulator on loopback plus a Commenter. upsertOnFakeClock
+// runs it without the loopback, where its waits can be measured.
 type harness struct {
-	t      testing.TB
-	emu    *ghemu.Server
-	srv    *httptest.Server
-	env    Env
-	c      Commenter
-	mu     sync.Mutex
-	sleeps []time.Duration
+	t   testing.TB
+	emu *ghemu.Server
+	srv *httptest.Server
+	env Env
+	c   Commenter
+	mu  sync.Mutex
+	// sent holds the (fake) time of each request of upsertOnFakeClock.
+	sent []time.Time
 }
 
 var testNow = time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -46,13 +50,9 @@ func newHarness(t testing.TB) *harness {
 	}
 	h.c = Commenter{
 		HTTPClient: h.srv.Client(),
-		Sleep: func(_ context.Context, d time.Duration) error {
-			h.mu.Lock()
-			defer h.mu.Unlock()
-			h.sleeps = append(h.sleeps, d)
-			return nil
-		},
-		Now: func() time.Time { return testNow },
+		Now:        func() time.Time { return testNow },
+		// Exact waits, to compare them.
+		Retry: retry.Policy{NoJitter: true},
 	}
 	return h
 }
@@ -84,10 +84,51 @@ func (h *harness) comments() []ghemu.Comment {
 	return h.emu.Comments(owner, repo, prNum)
 }
 
+// upsertOnFakeClock runs Upsert in a synctest bubble, whose clock moves
+// only when every goroutine in it waits, with requests served in memory
+// (a loopback connection would keep the bubble from ever waiting). The
+// waits between requests are then exactly the retry waits, and take no
+// real time.
+func (h *harness) upsertOnFakeClock(t *testing.T, dir, markdown string) (res Result, err error) {
+	synctest.Test(t, func(t *testing.T) {
+		c := h.c
+		c.HTTPClient = &http.Client{Transport: inMemory{h}}
+		res, err = c.Upsert(t.Context(), h.env, dir, markdown)
+	})
+	return res, err
+}
+
+// inMemory serves a request with the emulator's handler directly,
+// recording when it was sent.
+type inMemory struct{ h *harness }
+
+func (m inMemory) RoundTrip(req *http.Request) (*http.Response, error) {
+	m.h.mu.Lock()
+	m.h.sent = append(m.h.sent, time.Now())
+	m.h.mu.Unlock()
+	in := req.Clone(req.Context())
+	in.Host, in.RequestURI, in.RemoteAddr = req.URL.Host, req.URL.RequestURI(), "192.0.2.1:40000"
+	if in.Body == nil {
+		in.Body = http.NoBody
+	}
+	rec := httptest.NewRecorder()
+	m.h.emu.ServeHTTP(rec, in)
+	resp := rec.Result()
+	resp.Request = req
+	return resp, nil
+}
+
+// recordedSleeps is the waits between the requests of upsertOnFakeClock.
 func (h *harness) recordedSleeps() []time.Duration {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	return append([]time.Duration(nil), h.sleeps...)
+	var out []time.Duration
+	for i := 1; i < len(h.sent); i++ {
+		if d := h.sent[i].Sub(h.sent[i-1]); d > 0 {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // calls summarises the requests as "METHOD page" strings, e.g. "GET 2",

@@ -2,59 +2,20 @@ package prcomment
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/logctl/logctl/internal/apierr"
+	"github.com/logctl/logctl/internal/retry"
 )
-
-// waiter spends a bounded total wait on retries, shared by every request
-// of one Upsert so that many small waits cannot add up to a stuck job.
-type waiter struct {
-	sleep   func(context.Context, time.Duration) error
-	now     func() time.Time
-	maxWait time.Duration
-
-	mu     sync.Mutex
-	waited time.Duration
-}
-
-// wait sleeps d when the budget still allows it and reports whether it
-// did; false means give up and return the last answer.
-func (w *waiter) wait(ctx context.Context, d time.Duration) (bool, error) {
-	d = max(d, 0)
-	w.mu.Lock()
-	if w.waited+d > w.maxWait {
-		w.mu.Unlock()
-		return false, nil
-	}
-	w.waited += d
-	w.mu.Unlock()
-	if err := w.sleep(ctx, d); err != nil {
-		return false, err
-	}
-	return true, nil
-}
-
-// sleepContext is the production sleep: a timer that ctx can cut short.
-func sleepContext(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
 
 // retryTransport retries below go-github, so that go-github never records
 // a rate-limit reset against the wall clock (it would then refuse further
-// calls itself) and the waits follow our injectable clock.
+// calls itself) and every wait draws on the Upsert's shared budget.
 //
 // It retries what GitHub documents as safe to repeat: rate-limit answers
 // (the request was rejected, not processed) for every method, and server
@@ -62,48 +23,62 @@ func sleepContext(ctx context.Context, d time.Duration) error {
 // idempotent. A POST that failed that way may have created the comment,
 // so Upsert lists again before creating (find before retry).
 type retryTransport struct {
-	base        http.RoundTripper
-	w           *waiter
-	maxAttempts int
+	base   http.RoundTripper
+	policy retry.Policy // with the Upsert's shared budget
+	now    func() time.Time
 }
 
+// errRetry and errFinal tell retry.Do what decide said about an answer;
+// the answer itself is what RoundTrip returns.
+var (
+	errRetry = errors.New("answer worth another try")
+	errFinal = errors.New("final answer")
+)
+
 func (t *retryTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	resp, err := t.base.RoundTrip(req)
-	for attempt := 1; attempt < t.maxAttempts; attempt++ {
-		d, retry := t.decide(req, resp, err, attempt)
-		if !retry {
-			break
-		}
-		next, rerr := rewind(req)
-		if rerr != nil {
-			break
-		}
-		ok, werr := t.w.wait(req.Context(), d)
-		if werr != nil {
-			closeBody(resp)
-			return nil, werr
-		}
-		if !ok {
-			break
-		}
-		closeBody(resp)
+	var resp *http.Response
+	var err error
+	next, attempt := req, 0
+	derr := retry.Do(req.Context(), t.policy, func(e error) bool { return e == errRetry }, func() error {
+		closeBody(resp) // the answer retried past
+		attempt++
 		resp, err = t.base.RoundTrip(next)
+		d, again, computed := t.decide(req, resp, err, attempt)
+		if !again {
+			return retry.Permanent(errFinal)
+		}
+		n, rerr := rewind(req)
+		if rerr != nil {
+			return retry.Permanent(errFinal)
+		}
+		next = n
+		if computed {
+			return errRetry
+		}
+		return retry.After(errRetry, d)
+	})
+	if errors.Is(derr, errRetry) && req.Context().Err() != nil {
+		// Cancelled while waiting to retry.
+		closeBody(resp)
+		return nil, req.Context().Err()
 	}
 	return resp, err
 }
 
-// decide says whether an answer is worth another try and after how long.
-func (t *retryTransport) decide(req *http.Request, resp *http.Response, err error, attempt int) (time.Duration, bool) {
+// decide says whether an answer is worth another try, and after how long
+// unless the policy's back-off (computed) decides.
+func (t *retryTransport) decide(req *http.Request, resp *http.Response, err error, attempt int) (d time.Duration, again, computed bool) {
 	if err != nil {
-		return backoff(attempt), idempotent(req.Method) && req.Context().Err() == nil
+		return 0, idempotent(req.Method) && req.Context().Err() == nil, true
 	}
 	switch resp.StatusCode {
 	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return backoff(attempt), idempotent(req.Method)
+		return 0, idempotent(req.Method), true
 	case http.StatusForbidden, http.StatusTooManyRequests:
-		return rateLimitWait(resp, t.w.now(), attempt)
+		d, again = rateLimitWait(resp, t.now(), attempt)
+		return d, again, false
 	}
-	return 0, false
+	return 0, false, false
 }
 
 // rateLimitWait applies GitHub's rules for exceeded rate limits ("Rate
@@ -112,13 +87,8 @@ func (t *retryTransport) decide(req *http.Request, resp *http.Response, err erro
 // seconds); else, for a secondary limit, at least a minute, growing
 // exponentially. Any other 403 (permissions, fork PRs) is final.
 func rateLimitWait(resp *http.Response, now time.Time, attempt int) (time.Duration, bool) {
-	if v := resp.Header.Get("Retry-After"); v != "" {
-		if secs, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
-			return time.Duration(secs) * time.Second, true
-		}
-		if at, err := http.ParseTime(v); err == nil {
-			return at.Sub(now), true
-		}
+	if d, ok := apierr.ParseRetryAfter(resp.Header.Get("Retry-After"), now); ok {
+		return d, true
 	}
 	if resp.Header.Get("X-RateLimit-Remaining") == "0" {
 		if secs, err := strconv.ParseInt(resp.Header.Get("X-RateLimit-Reset"), 10, 64); err == nil {
@@ -144,12 +114,6 @@ func mentionsSecondaryLimit(resp *http.Response) bool {
 	s := strings.ToLower(string(data))
 	return strings.Contains(s, "secondary rate limit") || strings.Contains(s, "secondary-rate-limits") ||
 		strings.Contains(s, "abuse")
-}
-
-// backoff is the wait before retry attempt+1 after a server error: 1 s,
-// 2 s, 4 s, ... capped at 30 s.
-func backoff(attempt int) time.Duration {
-	return min(time.Second<<(attempt-1), 30*time.Second)
 }
 
 func idempotent(method string) bool {
@@ -179,6 +143,7 @@ func rewind(req *http.Request) (*http.Request, error) {
 
 var errNoRewind = errors.New("request body cannot be replayed")
 
+// closeBody drains and closes resp's body; nil is fine.
 func closeBody(resp *http.Response) {
 	if resp != nil && resp.Body != nil {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))

@@ -62,7 +62,9 @@ func TestUpsertRetries(t *testing.T) {
 			for _, f := range tc.faults {
 				h.emu.InjectFault(f)
 			}
-			h.mustUpsert("logs", "plan")
+			if _, err := h.upsertOnFakeClock(t, "logs", "plan"); err != nil {
+				t.Fatal(err)
+			}
 			if c := h.comments(); len(c) != 1 || c[0].Body != Marker("logs")+"\nplan" {
 				t.Errorf("comments = %+v, want exactly one with the plan", c)
 			}
@@ -114,9 +116,9 @@ func TestUpsertGivesUp(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarness(t)
-			h.c.MaxWait = tc.maxWait
+			h.c.Retry.MaxWait = tc.maxWait
 			h.emu.InjectFault(tc.fault)
-			_, err := h.upsert("logs", "plan")
+			_, err := h.upsertOnFakeClock(t, "logs", "plan")
 			if err == nil || !tc.check(err) {
 				t.Fatalf("err = %v", err)
 			}
@@ -142,7 +144,7 @@ func isStatus(code int) func(error) bool {
 func TestUpsertPersistentCreateFailure(t *testing.T) {
 	h := newHarness(t)
 	h.emu.InjectFault(ghemu.Fault{Method: "POST", Times: 100})
-	_, err := h.upsert("logs", "plan")
+	_, err := h.upsertOnFakeClock(t, "logs", "plan")
 	if !errors.Is(err, errCreateUncertain) || !isStatus(http.StatusBadGateway)(err) {
 		t.Fatalf("err = %v, want an uncertain create with 502", err)
 	}

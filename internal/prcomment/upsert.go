@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/google/go-github/v60/github"
+
+	"github.com/logctl/logctl/internal/retry"
 )
 
 // Retry defaults: waits for retries of one Upsert never add up to more
@@ -33,14 +35,16 @@ type Commenter struct {
 	// up on a response header after 30 s. Its Timeout, if set, bounds the
 	// retries of a request as well.
 	HTTPClient *http.Client
-	// Sleep waits between retries; nil means a timer that honours ctx.
-	Sleep func(ctx context.Context, d time.Duration) error
 	// Now is the clock rate-limit resets are measured against.
 	Now func() time.Time
-	// MaxWait bounds the total time spent waiting to retry; 0 means
-	// DefaultMaxWait.
-	MaxWait time.Duration
+	// Retry bounds the retries; zero bounds take defaultRetry's. Its
+	// MaxWait is the total wait of one Upsert, shared by all its requests.
+	Retry retry.Policy
 }
+
+// defaultRetry: server errors are retried after 1 s, 2 s, 4 s, ...
+// (jittered, capped at 30 s); rate limits wait what GitHub asks.
+var defaultRetry = retry.Policy{Tries: maxAttempts, Initial: time.Second, Max: 30 * time.Second, MaxWait: DefaultMaxWait}
 
 // Upsert is Commenter{}.Upsert.
 func Upsert(ctx context.Context, env Env, dir, markdown string) (Result, error) {
@@ -76,46 +80,29 @@ func (c Commenter) Upsert(ctx context.Context, env Env, dir, markdown string) (R
 	if err != nil {
 		return Result{}, err
 	}
-	w := c.waiter()
-	client, err := c.client(env, w)
+	policy := c.Retry.Or(defaultRetry)
+	policy.Budget = retry.NewBudget(policy.MaxWait)
+	client, err := c.client(env, policy)
 	if err != nil {
 		return Result{}, err
 	}
 	s := &session{gh: client, owner: owner, repo: repo, number: number, marker: Marker(dir), body: body, author: env.Author}
-	for attempt := 1; ; attempt++ {
-		u, err := s.upsert(ctx)
-		switch {
-		case err == nil || attempt >= maxAttempts:
-			return u, err
-		case errors.Is(err, errListAgain):
-			continue
-		case !errors.Is(err, errCreateUncertain):
-			return u, err
+	var u Result
+	// A create that may have gone through waits, then lists again (find
+	// before retry); a comment that changed since listed lists again at once.
+	err = retry.Do(ctx, policy, func(err error) bool { return errors.Is(err, errCreateUncertain) }, func() error {
+		var err error
+		if u, err = s.upsert(ctx); errors.Is(err, errListAgain) {
+			return retry.After(err, 0)
 		}
-		// The create may have gone through: wait, then list again.
-		if ok, werr := w.wait(ctx, backoff(attempt)); !ok || werr != nil {
-			return Result{}, errors.Join(err, werr)
-		}
-	}
-}
-
-func (c Commenter) waiter() *waiter {
-	w := &waiter{sleep: c.Sleep, now: c.Now, maxWait: c.MaxWait}
-	if w.sleep == nil {
-		w.sleep = sleepContext
-	}
-	if w.now == nil {
-		w.now = time.Now
-	}
-	if w.maxWait == 0 {
-		w.maxWait = DefaultMaxWait
-	}
-	return w
+		return err
+	})
+	return u, err
 }
 
 // client builds a go-github client on env's API URL with our retries
 // under its authentication.
-func (c Commenter) client(env Env, w *waiter) (*github.Client, error) {
+func (c Commenter) client(env Env, policy retry.Policy) (*github.Client, error) {
 	hc := http.Client{}
 	if c.HTTPClient != nil {
 		hc = *c.HTTPClient
@@ -126,7 +113,11 @@ func (c Commenter) client(env Env, w *waiter) (*github.Client, error) {
 		t.ResponseHeaderTimeout = 30 * time.Second
 		base = t
 	}
-	hc.Transport = &retryTransport{base: base, w: w, maxAttempts: maxAttempts}
+	now := c.Now
+	if now == nil {
+		now = time.Now
+	}
+	hc.Transport = &retryTransport{base: base, policy: policy, now: now}
 	client := github.NewClient(&hc).WithAuthToken(env.Token)
 
 	apiURL := env.APIURL

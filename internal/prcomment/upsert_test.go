@@ -129,7 +129,7 @@ func TestUpsertGHESBaseURL(t *testing.T) {
 func TestUpsertBadToken(t *testing.T) {
 	h := newHarness(t)
 	h.env.Token = "ghp_wrongSecretValue"
-	_, err := h.upsert("logs", "plan")
+	_, err := h.upsertOnFakeClock(t, "logs", "plan")
 	var er *github.ErrorResponse
 	if !errors.As(err, &er) || er.Response.StatusCode != 401 || er.Message != "Bad credentials" {
 		t.Fatalf("err = %v, want 401 Bad credentials", err)
@@ -162,7 +162,7 @@ func TestUpsertRefusesTooLongBeforeCalling(t *testing.T) {
 // through go-github, so the stand-in's shape is what go-github parses.
 func TestStandInRejectsTooLong(t *testing.T) {
 	h := newHarness(t)
-	client, err := h.c.client(h.env, h.c.waiter())
+	client, err := h.c.client(h.env, h.c.Retry.Or(defaultRetry))
 	if err != nil {
 		t.Fatal(err)
 	}

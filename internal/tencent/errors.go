@@ -87,7 +87,11 @@ func (c *Client) wrapError(action string, tr *apierr.Trace, err error) error {
 			Message: sdkErr.Message, RequestID: sdkErr.RequestId}
 	}
 	if tr.Status() != 0 {
-		return &apierr.HTTPError{Op: op, Host: c.host, Status: tr.Status(), Detail: responseProblem(sdkErr)}
+		// API 3.0 answers every error, throttling included, as HTTP 200
+		// with a code (tencentcloud-api3.md §4) and documents no
+		// Retry-After; a bare non-2xx (a gateway in between) may carry one.
+		return &apierr.HTTPError{Op: op, Host: c.host, Status: tr.Status(), Detail: responseProblem(sdkErr),
+			After: tr.RetryAfter()}
 	}
 	var ue *url.Error
 	if errors.As(err, &ue) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
 	"github.com/logctl/logctl/internal/apierr"
@@ -18,7 +19,15 @@ type APIError struct {
 	Code      string // e.g. LTS.0405, APIGW.0301; empty when the body had none
 	Message   string
 	RequestID string // X-Request-Id
+	// After is the wait the answer's Retry-After header asked for, 0 when
+	// none. Whether the API gateway sends one with its flow-control
+	// answer (APIGW.0308) is not documented (huawei-lts-transfer.md lists
+	// no such header): UNCONFIRMED, so it is honoured only when present.
+	After time.Duration
 }
+
+// RetryAfter is the wait the server asked for, or 0.
+func (e *APIError) RetryAfter() time.Duration { return e.After }
 
 func (e *APIError) Error() string {
 	code, msg := e.Code, e.Message
@@ -68,7 +77,7 @@ func (a *API) wrapError(op string, tr *apierr.Trace, err error) error {
 		return &apierr.HTTPError{Op: op, Host: a.host, Status: sre.StatusCode, Detail: decodeProblem(sre.ErrorMessage)}
 	}
 	if sre != nil {
-		e := &APIError{Op: op, Status: sre.StatusCode, Code: sre.ErrorCode, RequestID: sre.RequestId}
+		e := &APIError{Op: op, Status: sre.StatusCode, Code: sre.ErrorCode, RequestID: sre.RequestId, After: tr.RetryAfter()}
 		if sre.ErrorCode != "" {
 			// Without a code the SDK puts the raw body in ErrorMessage: not quoted.
 			e.Message = sre.ErrorMessage
