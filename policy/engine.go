@@ -28,10 +28,14 @@ type Engine struct {
 	store      storage.Store
 	rules      []*ruleRef
 	groups     []*queryGroup
-	liveGroups []*queryGroup              // the rules of the packages that read data.logctl.live
-	livePkgs   map[string]bool            // those packages
-	exceptions map[string]*exceptionQuery // package → its exception rule
-	metas      []RuleMeta
+	liveGroups []*queryGroup // the rules of the packages that read data.logctl.live
+	// The files' pass without live state evaluates the rules of the
+	// chunkable packages chunk by chunk (chunks.go), the others over all
+	// the files.
+	chunkGroups, wholeGroups []*queryGroup
+	livePkgs                 map[string]bool            // those packages
+	exceptions               map[string]*exceptionQuery // package → its exception rule
+	metas                    []RuleMeta
 }
 
 // queryGroup is one prepared query that evaluates a share of the rules.
@@ -64,6 +68,15 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	e.livePkgs = livePackages(c)
 	liveRules := slices.DeleteFunc(slices.Clone(e.rules), func(r *ruleRef) bool { return !e.livePkgs[r.pkg] })
 	if e.liveGroups, err = e.prepareGroups(ctx, liveRules); err != nil {
+		return nil, err
+	}
+	inChunks := chunkable(c, set.user)
+	byChunk := slices.DeleteFunc(slices.Clone(e.rules), func(r *ruleRef) bool { return !inChunks[r.pkg] })
+	whole := slices.DeleteFunc(slices.Clone(e.rules), func(r *ruleRef) bool { return inChunks[r.pkg] })
+	if e.chunkGroups, err = e.prepareGroups(ctx, byChunk); err != nil {
+		return nil, err
+	}
+	if e.wholeGroups, err = e.prepareGroups(ctx, whole); err != nil {
 		return nil, err
 	}
 	if e.exceptions, err = e.prepareExceptions(ctx); err != nil {
@@ -149,25 +162,80 @@ func (e *Engine) Eval(ctx context.Context, doc *spec.Document, live map[string]a
 // evalGroups runs the groups in parallel and concatenates their findings in
 // group order.
 func evalGroups(ctx context.Context, groups []*queryGroup, input ast.Value, txn storage.Transaction) ([]rawFinding, error) {
-	results := make([][]rawFinding, len(groups))
-	errs := make([]error, len(groups))
-	var wg sync.WaitGroup
+	jobs := make([]evalJob, len(groups))
 	for i, g := range groups {
+		jobs[i] = evalJob{g: g, input: func() (ast.Value, error) { return input, nil }}
+	}
+	return evalJobs(ctx, jobs, txn)
+}
+
+// evalJob is one group's query over one input, built when the job starts
+// so that only the inputs being evaluated exist at once.
+type evalJob struct {
+	g     *queryGroup
+	input func() (ast.Value, error)
+}
+
+// evalJobs runs the jobs, evalWorkers at a time, and concatenates their
+// findings in job order. The first failure stops the jobs not yet started.
+func evalJobs(ctx context.Context, jobs []evalJob, txn storage.Transaction) ([]rawFinding, error) {
+	results := make([][]rawFinding, len(jobs))
+	var mu sync.Mutex
+	var first error // the failure that stopped the rest, not its echoes
+	next := make(chan int)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range min(evalWorkers, len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i], errs[i] = g.eval(ctx, input, txn)
+			for i := range next {
+				in, err := jobs[i].input()
+				if err == nil {
+					results[i], err = jobs[i].g.eval(ctx, in, txn)
+				}
+				if err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+					cancel()
+				}
+			}
 		}()
 	}
-	wg.Wait()
-	var out []rawFinding
-	for i := range groups {
-		if errs[i] != nil {
-			return nil, errs[i]
+	for i := range jobs {
+		if ctx.Err() != nil {
+			break
 		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if first != nil {
+		return nil, first
+	}
+	var out []rawFinding
+	for i := range jobs {
 		out = append(out, results[i]...)
 	}
 	return out, nil
+}
+
+// dedupe drops repeated findings, keeping the first: a chunkable rule that
+// does not depend on the resources finds the same thing in every chunk.
+func dedupe(raw []rawFinding) []rawFinding {
+	seen := make(map[rawFinding]bool, len(raw))
+	out := raw[:0]
+	for _, f := range raw {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 func (g *queryGroup) eval(ctx context.Context, input ast.Value, txn storage.Transaction) ([]rawFinding, error) {

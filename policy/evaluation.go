@@ -27,6 +27,8 @@ type Evaluation struct {
 	mu   sync.Mutex
 	base map[string][]Finding // per package, of the last evaluation without live state
 	conv *converter           // knows the input's shared terms; locks itself
+
+	chunkSize int // resources per chunk of the files' pass; 0 is chunkSize
 }
 
 // Prepare converts doc to the policies' input. The resources of doc's input
@@ -123,7 +125,7 @@ func (v *Evaluation) evalBase(ctx context.Context) ([]Finding, error) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	if v.base == nil {
-		byPkg, err := v.run(ctx, v.e.groups, v.input, nil)
+		byPkg, err := v.runChunked(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -139,6 +141,42 @@ func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, input ast.Va
 	if err != nil {
 		return nil, err
 	}
+	return v.settle(ctx, raw, input, txn)
+}
+
+// runChunked is run of every rule without live state, the chunkable
+// packages' rules chunk by chunk.
+func (v *Evaluation) runChunked(ctx context.Context) (map[string][]Finding, error) {
+	var jobs []evalJob
+	size := v.chunkSize
+	if size <= 0 {
+		size = chunkSize
+	}
+	for _, sub := range chunks(v.input, size) {
+		for _, g := range v.e.chunkGroups {
+			jobs = append(jobs, evalJob{g: g, input: func() (ast.Value, error) { return v.subsetInput(sub) }})
+		}
+	}
+	if len(jobs) == 0 {
+		// No resources: the chunkable rules still see the (empty) files.
+		for _, g := range v.e.chunkGroups {
+			jobs = append(jobs, evalJob{g: g, input: v.wholeInput})
+		}
+	}
+	for _, g := range v.e.wholeGroups {
+		jobs = append(jobs, evalJob{g: g, input: v.wholeInput})
+	}
+	raw, err := evalJobs(ctx, jobs, nil)
+	if err != nil {
+		return nil, err
+	}
+	return v.settle(ctx, dedupe(raw), v.input, nil)
+}
+
+func (v *Evaluation) wholeInput() (ast.Value, error) { return v.input, nil }
+
+// settle caps, places and waives raw findings, by package.
+func (v *Evaluation) settle(ctx context.Context, raw []rawFinding, input ast.Value, txn storage.Transaction) (map[string][]Finding, error) {
 	raw, capped := capFindings(raw)
 	findings := make([]Finding, 0, len(raw))
 	for _, f := range raw {
