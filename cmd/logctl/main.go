@@ -22,8 +22,15 @@ func main() {
 			}
 		}
 	}
+	// LOGCTL_HEAPPROFILE=FILE writes a heap profile at the largest live
+	// heap of the run.
+	stopHeap := func() {}
+	if path := os.Getenv("LOGCTL_HEAPPROFILE"); path != "" {
+		stopHeap = peakHeapProfile(path)
+	}
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()
+	stopHeap()
 	pprof.StopCPUProfile()
 	os.Exit(code)
 }
