@@ -57,9 +57,11 @@ func merge(files []*parsedFile) (*Document, Diagnostics) {
 		diags = append(diags, pf.diags...)
 		doc.Files = append(doc.Files, pf.name)
 		for _, pd := range pf.docs {
-			doc.DeliveryTasks = append(doc.DeliveryTasks, pd.file.DeliveryTasks...)
-			doc.Exports = append(doc.Exports, pd.file.Exports...)
-			doc.Dumps = append(doc.Dumps, pd.file.Dumps...)
+			// The first list is taken as it is: copying 100,000 tasks
+			// would hold them twice until the parsed file goes.
+			doc.DeliveryTasks = appendOrTake(doc.DeliveryTasks, pd.file.DeliveryTasks)
+			doc.Exports = appendOrTake(doc.Exports, pd.file.Exports)
+			doc.Dumps = appendOrTake(doc.Dumps, pd.file.Dumps)
 			doc.Scopes = append(doc.Scopes, pd.file.Scopes...)
 			for _, key := range listKeys {
 				doc.recordList(key, pf.name, pd, in)
@@ -90,6 +92,13 @@ func merge(files []*parsedFile) (*Document, Diagnostics) {
 	doc.applyDefaults()
 	diags = append(diags, doc.checkDuplicates()...)
 	return doc, diags
+}
+
+func appendOrTake[T any](dst, src []T) []T {
+	if dst == nil {
+		return src
+	}
+	return append(dst, src...)
 }
 
 // recordList remembers where each item of a top-level list came from and

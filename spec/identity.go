@@ -38,7 +38,9 @@ func orDefault(s, def string) string {
 // Exports and dumps are also checked by name, their logctl-side label.
 func (doc *Document) checkDuplicates() Diagnostics {
 	var diags Diagnostics
-	dup := func(list string, seen map[string]int, key string, i int, what string) bool {
+	// what describes the resource; it is called only for a duplicate, not
+	// for each of 100,000 resources.
+	dup := func(list string, seen map[string]int, key string, i int, what func() string) bool {
 		if key == "" {
 			return false
 		}
@@ -46,7 +48,7 @@ func (doc *Document) checkDuplicates() Diagnostics {
 			first := doc.Locate(fmt.Sprintf("%s[%d]", list, j))
 			path := fmt.Sprintf("%s[%d]", list, i)
 			diags = append(diags, Diagnostic{Rule: "schema.duplicate", Severity: SeverityError,
-				Summary: fmt.Sprintf("%s is declared twice: here and at %s", what, first),
+				Summary: fmt.Sprintf("%s is declared twice: here and at %s", what(), first),
 				Detail:  "each resource must be declared once across all files; remove or rename one",
 				Pos:     doc.Locate(path), Path: path})
 			return true
@@ -58,21 +60,23 @@ func (doc *Document) checkDuplicates() Diagnostics {
 	for i := range doc.DeliveryTasks {
 		t := &doc.DeliveryTasks[i]
 		if t.Name != "" && t.ZoneID != "" {
-			dup("deliveryTasks", seen, t.Key(), i, fmt.Sprintf("delivery task %q in zone %s", t.Name, t.ZoneID))
+			dup("deliveryTasks", seen, t.Key(), i, func() string { return fmt.Sprintf("delivery task %q in zone %s", t.Name, t.ZoneID) })
 		}
 	}
 	byKey, byName := map[string]int{}, map[string]int{}
 	for i := range doc.Exports {
 		e := &doc.Exports[i]
-		if !dup("exports", byName, e.Name, i, fmt.Sprintf("export name %q", e.Name)) && e.Name != "" {
-			dup("exports", byKey, e.Key(), i, fmt.Sprintf("export %q (same topic, query, window, count, order and format)", e.Name))
+		if !dup("exports", byName, e.Name, i, func() string { return fmt.Sprintf("export name %q", e.Name) }) && e.Name != "" {
+			dup("exports", byKey, e.Key(), i, func() string {
+				return fmt.Sprintf("export %q (same topic, query, window, count, order and format)", e.Name)
+			})
 		}
 	}
 	byKey, byName = map[string]int{}, map[string]int{}
 	for i := range doc.Dumps {
 		d := &doc.Dumps[i]
-		if !dup("dumps", byName, d.Name, i, fmt.Sprintf("dump name %q", d.Name)) && d.Name != "" && d.LogGroupID != "" {
-			dup("dumps", byKey, d.Key(), i, fmt.Sprintf("dump %q (same project, log group and bucket)", d.Name))
+		if !dup("dumps", byName, d.Name, i, func() string { return fmt.Sprintf("dump name %q", d.Name) }) && d.Name != "" && d.LogGroupID != "" {
+			dup("dumps", byKey, d.Key(), i, func() string { return fmt.Sprintf("dump %q (same project, log group and bucket)", d.Name) })
 		}
 	}
 	return diags
