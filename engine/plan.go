@@ -52,6 +52,9 @@ func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
 		return nil, &MissingEnvError{Diagnostics: in.rdiags}
 	}
 	pl.Targets = in.targets
+	// The files' pass is done: what the live pass reads of the files is
+	// in their typed form from here on (policy.Evaluation.ReleaseFiles).
+	in.eval.ReleaseFiles()
 	if pl.providers, err = e.providers(raw); err != nil {
 		return nil, err
 	}

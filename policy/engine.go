@@ -33,6 +33,10 @@ type Engine struct {
 	// chunkable packages chunk by chunk (chunks.go), the others over all
 	// the files.
 	chunkGroups, wholeGroups []*queryGroup
+	// typedLive: every package that reads data.logctl.live is built in, so
+	// the live pass may read the files' resources in their typed form
+	// (Evaluation.ReleaseFiles).
+	typedLive bool
 	livePkgs                 map[string]bool            // those packages
 	exceptions               map[string]*exceptionQuery // package → its exception rule
 	metas                    []RuleMeta
@@ -78,6 +82,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	if e.wholeGroups, err = e.prepareGroups(ctx, whole); err != nil {
 		return nil, err
+	}
+	e.typedLive = true
+	for pkg := range e.livePkgs {
+		e.typedLive = e.typedLive && inChunks[pkg]
 	}
 	if e.exceptions, err = e.prepareExceptions(ctx); err != nil {
 		return nil, err

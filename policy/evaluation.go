@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -28,7 +29,8 @@ type Evaluation struct {
 	base map[string][]Finding // per package, of the last evaluation without live state
 	conv *converter           // knows the input's shared terms; locks itself
 
-	chunkSize int // resources per chunk of the files' pass; 0 is chunkSize
+	chunkSize int        // resources per chunk of the files' pass; 0 is chunkSize
+	frame     ast.Object // the input without its resource lists, once released
 }
 
 // Prepare converts doc to the policies' input. The resources of doc's input
@@ -80,6 +82,9 @@ func (v *Evaluation) Convert(x any) (any, error) {
 // data.logctl.live are evaluated again; the findings of the others cannot
 // change and are taken from the earlier evaluation.
 func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, error) {
+	if v.released() {
+		return nil, errReleased
+	}
 	if live == nil {
 		return v.evalBase(ctx)
 	}
@@ -119,6 +124,9 @@ func (v *Evaluation) runLive(ctx context.Context, groups []*queryGroup, input as
 	defer v.e.store.Abort(ctx, txn)
 	return v.run(ctx, groups, input, txn)
 }
+
+// errReleased: Eval after ReleaseFiles, a caller's mistake.
+var errReleased = errors.New("policy input: the files' input was released")
 
 // evalBase evaluates every rule without live state, once.
 func (v *Evaluation) evalBase(ctx context.Context) ([]Finding, error) {

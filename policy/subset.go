@@ -3,6 +3,7 @@ package policy
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -28,8 +29,17 @@ type Subset struct {
 //
 // Only the findings of the packages that read data.logctl.live are
 // returned: the others' cannot change with live state.
+//
+// Once ReleaseFiles let the files' input go, the resources are read from
+// the document's typed form (the shape of the live state, LiveInput).
 func (v *Evaluation) EvalSubset(ctx context.Context, sub Subset, live map[string]any) ([]Finding, error) {
-	input, err := v.subsetInput(sub)
+	var input ast.Value
+	var err error
+	if v.released() {
+		input, err = v.typedInput(sub)
+	} else {
+		input, err = v.subsetInput(sub)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -67,4 +77,76 @@ func (v *Evaluation) subsetInput(sub Subset) (ast.Value, error) {
 		return nil
 	})
 	return out, err
+}
+
+// ReleaseFiles lets the files' policy input go (here and in the document,
+// spec.Document.ReleaseInput) once their pass is done, and reports whether
+// it did: at 100,000 resources it is some 90 MB that a plan would
+// otherwise hold through every read. The live pass then reads the
+// resources of each target from the document's typed form, as LiveInput
+// builds the live state's: the built-in rules that read live state see
+// the same identities and fields there, and the files' pass has already
+// refused anything the typed form could not hold. When a user package
+// reads data.logctl.live it keeps the files as written (it may read a
+// field the types do not know), and nothing is released.
+func (v *Evaluation) ReleaseFiles() bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if !v.e.typedLive {
+		return false
+	}
+	if v.input != nil {
+		v.frame = frameOf(v.input)
+		v.input = nil
+		v.doc.ReleaseInput()
+	}
+	return true
+}
+
+func (v *Evaluation) released() bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.input == nil
+}
+
+// frameOf is the input without its resource lists: version, defaults,
+// scopes.
+func frameOf(input ast.Value) ast.Object {
+	out := ast.NewObject()
+	if obj, ok := input.(ast.Object); ok {
+		obj.Foreach(func(k, val *ast.Term) {
+			if s, ok := k.Value.(ast.String); !ok || !slices.Contains(resourceLists, string(s)) {
+				out.Insert(k, val)
+			}
+		})
+	}
+	return out
+}
+
+// typedInput is subsetInput built from the document's typed resources.
+func (v *Evaluation) typedInput(sub Subset) (ast.Value, error) {
+	out := v.frame.Copy()
+	add := func(list string, idx []int, build func(i int) map[string]any) error {
+		picked := ast.NewObject()
+		for _, i := range idx {
+			t, err := v.conv.resource(build(i))
+			if err != nil {
+				return fmt.Errorf("policy input: %w", err)
+			}
+			picked.Insert(ast.IntNumberTerm(i), t)
+		}
+		out.Insert(ast.StringTerm(list), ast.NewTerm(picked))
+		return nil
+	}
+	doc := v.doc
+	if err := add("deliveryTasks", sub.DeliveryTasks, func(i int) map[string]any { return taskInput(&doc.DeliveryTasks[i]) }); err != nil {
+		return nil, err
+	}
+	if err := add("exports", sub.Exports, func(i int) map[string]any { return exportInput(&doc.Exports[i]) }); err != nil {
+		return nil, err
+	}
+	if err := add("dumps", sub.Dumps, func(i int) map[string]any { return dumpInput(&doc.Dumps[i]) }); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
