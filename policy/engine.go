@@ -28,7 +28,10 @@ type Engine struct {
 	store      storage.Store
 	rules      []*ruleRef
 	groups     []*queryGroup
-	liveGroups []*queryGroup // the rules of the packages that read data.logctl.live
+	liveGroups []*queryGroup              // the rules of the packages that read data.logctl.live
+	livePkgs   map[string]bool            // those packages
+	exceptions map[string]*exceptionQuery // package → its exception rule
+	metas      []RuleMeta
 	// The files' pass without live state evaluates the rules of the
 	// chunkable packages chunk by chunk (chunks.go), the others over all
 	// the files.
@@ -37,9 +40,6 @@ type Engine struct {
 	// the live pass may read the files' resources in their typed form
 	// (Evaluation.ReleaseFiles).
 	typedLive bool
-	livePkgs                 map[string]bool            // those packages
-	exceptions               map[string]*exceptionQuery // package → its exception rule
-	metas                    []RuleMeta
 }
 
 // queryGroup is one prepared query that evaluates a share of the rules.
