@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
+	"unique"
 
 	"github.com/logctl/logctl/spec"
 )
@@ -308,13 +309,25 @@ func aligned(got, want fieldList) bool {
 }
 
 // created lists the fields of a resource to be created, as additions.
+//
+// A plan of 100,000 creates holds every one of their fields until it is
+// shown: the list is sized exactly, and the values, most of them the same
+// from one resource to the next (a log type, a list of fields), are
+// canonicalized by unique.Make so that equal ones share their bytes.
 func created(fl fieldList) []FieldChange {
-	var out []FieldChange
+	n := 0
+	for _, f := range fl {
+		if f.value != "null" && f.value != `""` {
+			n++
+		}
+	}
+	out := make([]FieldChange, 0, n)
 	for _, f := range fl {
 		if f.value == "null" || f.value == `""` {
 			continue
 		}
-		out = append(out, FieldChange{Path: f.path, After: display(f, true, f.secret, false), Sensitive: f.secret})
+		after := unique.Make(display(f, true, f.secret, false)).Value()
+		out = append(out, FieldChange{Path: f.path, After: after, Sensitive: f.secret})
 	}
 	return out
 }
