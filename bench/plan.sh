@@ -9,6 +9,14 @@
 #   (both with PLAN_BIG=1)
 #
 # Usage: bench/plan.sh            (OUT=dir to keep the files)
+#        GOGC=100 bench/plan.sh   the same without logctl's GC tuning
+#                                 (cmd/logctl/gc.go steps aside when GOGC or
+#                                 GOMEMLIMIT is set), the form design §9's
+#                                 memory target is stated in
+#
+# The emulator sizes its exports before it listens (a 10,000-export world
+# takes it some 20 s of CPU), so that none of its work falls inside the
+# measured plan: the clouds' servers do not share the client's cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${OUT:-$(mktemp -d)}"
