@@ -3,7 +3,6 @@ package policy
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"testing"
 
@@ -103,14 +102,7 @@ func lines(ss []string) string {
 // all its cases, each twice.
 func parityDocuments(t *testing.T) map[string]*spec.Document {
 	t.Helper()
-	var pf parityFile
-	data, err := os.ReadFile("testdata/parity/cases.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := yaml.Unmarshal(data, &pf); err != nil {
-		t.Fatal(err)
-	}
+	pf := readParity(t)
 	lists := map[string][]any{}
 	for _, c := range pf.Cases {
 		res := mergeParity(pf.Bases[c.Base].YAML, c.YAML)

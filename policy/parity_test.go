@@ -39,14 +39,7 @@ type parityFile struct {
 // any API call. internal/emulator's lintparity_test.go checks the other
 // half: that the emulator refuses each case with its code.
 func TestLintFindsWhatTheEmulatorRefuses(t *testing.T) {
-	var pf parityFile
-	data, err := os.ReadFile("testdata/parity/cases.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := yaml.Unmarshal(data, &pf); err != nil {
-		t.Fatal(err)
-	}
+	pf := readParity(t)
 	e := newEngine(t)
 	for _, c := range pf.Cases {
 		t.Run(c.Name, func(t *testing.T) {
@@ -98,6 +91,19 @@ func TestLintFindsWhatTheEmulatorRefuses(t *testing.T) {
 			}
 		})
 	}
+}
+
+func readParity(t *testing.T) parityFile {
+	t.Helper()
+	var pf parityFile
+	data, err := os.ReadFile("testdata/parity/cases.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(data, &pf); err != nil {
+		t.Fatal(err)
+	}
+	return pf
 }
 
 // mergeParity returns base with patch merged in: mappings key by key, null
