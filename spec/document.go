@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -109,12 +110,14 @@ func (doc *Document) recordList(key, file string, pd parsedDoc, input map[string
 	if !ok {
 		return
 	}
+	srcs := slices.Grow(doc.sources[key], int(n))
 	for i := first; i < first+n; i++ {
-		doc.sources[key] = append(doc.sources[key], source{file, pd.pos, i})
+		srcs = append(srcs, source{file, pd.pos, i})
 	}
+	doc.sources[key] = srcs
 	items, _ := pd.value[key].([]any)
 	prev, _ := input[key].([]any)
-	input[key] = append(prev, items...)
+	input[key] = appendOrTake(prev, items)
 }
 
 func mergeMaps(dst map[string]any, v any) {
