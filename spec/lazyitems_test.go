@@ -3,6 +3,7 @@ package spec
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -165,3 +166,58 @@ func TestLocateConcurrently(t *testing.T) {
 }
 
 func must(doc *Document, _ Diagnostics) *Document { return doc }
+
+// TestSplitFileChangedWhileLoading changes a file between the read that
+// plans and sums it and the batches, which read their items from disk
+// again: the file is then parsed whole, as it is now, never as a mix of
+// the two texts.
+func TestSplitFileChangedWhileLoading(t *testing.T) {
+	data := tasksFile(5)
+	rewritten := rewriteItem(data, 3, []byte("zoneId: zone-1"), []byte("zoneId: zone-9"))
+	tests := []struct {
+		name    string
+		disk    []byte // what the batches find; nil: the file is gone
+		want    []byte // the text the document must be, nil: an error
+		isSplit bool   // the split path is taken
+	}{
+		{name: "unchanged", disk: data, want: data, isSplit: true},
+		{name: "item rewritten, same size", disk: rewritten, want: rewritten},
+		{name: "grown", disk: append(bytes.Clone(data), "extra: 1\n"...), want: append(bytes.Clone(data), "extra: 1\n"...)},
+		{name: "removed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "f.yaml")
+			if tt.disk != nil {
+				if err := os.WriteFile(path, tt.disk, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			pf := &parsedFile{name: path, split: lazySplit, disk: true}
+			pf.parse(bytes.Clone(data))
+			if tt.want == nil {
+				if pf.err == nil {
+					t.Fatal("no error for a file removed while it was loaded")
+				}
+				return
+			}
+			if pf.err != nil {
+				t.Fatal(pf.err)
+			}
+			if got := pf.split.minBytes != math.MaxInt; got != tt.isSplit {
+				t.Errorf("split path kept = %v, want %v", got, tt.isSplit)
+			}
+			got, gotDiags := merge([]*parsedFile{pf})
+			wantDoc, wantDiags := parseWith(tt.want, wholeFile)
+			if len(gotDiags) != len(wantDiags) {
+				t.Errorf("diagnostics = %v, want %v", gotDiags, wantDiags)
+			}
+			if g, w := got.Input()["deliveryTasks"], wantDoc.Input()["deliveryTasks"]; fmt.Sprint(g) != fmt.Sprint(w) {
+				t.Errorf("deliveryTasks = %v\nwant %v", g, w)
+			}
+			if g, w := got.Locate("deliveryTasks[3].zoneId"), wantDoc.Locate("deliveryTasks[3].zoneId"); g.Line != w.Line || g.Column != w.Column {
+				t.Errorf("Locate(deliveryTasks[3].zoneId) = %v, want %v", g, w)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -167,7 +168,7 @@ func parseFile(name string, convert func(any) any) *parsedFile {
 		return pf
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readAll(f)
 	if err != nil {
 		pf.err = fmt.Errorf("read %s: %w", name, err)
 		return pf
@@ -175,6 +176,34 @@ func parseFile(name string, convert func(any) any) *parsedFile {
 	pf.parse(data)
 	pf.convertItems()
 	return pf
+}
+
+// readAll reads f up to one byte past MaxFileSize (parse reports the size)
+// into a buffer of the file's size: io.ReadAll grows its buffer by
+// doubling, which for a 50 MB file leaves as much again behind as garbage.
+func readAll(f *os.File) ([]byte, error) {
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		size = min(st.Size(), MaxFileSize+1)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	return buf.Bytes(), err
+}
+
+// reread reads the file again for the whole-file path, after the split path
+// let its text go and then gave up.
+func (pf *parsedFile) reread() ([]byte, error) {
+	f, err := os.Open(pf.name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", pf.name, unwrapPathError(err))
+	}
+	defer f.Close()
+	data, err := readAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", pf.name, err)
+	}
+	return data, nil
 }
 
 // convertItems converts the items of the top-level lists that are still
@@ -219,8 +248,20 @@ func (pf *parsedFile) parse(data []byte) {
 		pf.fileDiag("schema.encoding", "file is not valid UTF-8", "save it as UTF-8", firstInvalidLine(data))
 		return
 	}
-	if plan := planSplit(data, pf.split); plan != nil && pf.parseSplit(data, plan) {
-		return
+	if plan := planSplit(data, pf.split); plan != nil {
+		if pf.parseSplit(&data, plan) {
+			return
+		}
+		if data == nil { // let go by parseSplit: read it again, to parse it whole
+			var err error
+			if data, err = pf.reread(); err != nil {
+				pf.err = err
+				return
+			}
+			pf.split = splitConfig{minBytes: math.MaxInt}
+			pf.parse(data)
+			return
+		}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	for {

@@ -64,7 +64,7 @@ func checkSplitEquivalent(t *testing.T, data []byte, sizes ...int) bool {
 	for _, n := range sizes {
 		cfg := splitConfig{minBytes: 0, batchItems: n}
 		plan := planSplit(data, cfg)
-		taken := plan != nil && (&parsedFile{name: "f.yaml", split: cfg}).parseSplit(data, plan)
+		taken := plan != nil && (&parsedFile{name: "f.yaml", split: cfg}).parseSplit(&data, plan)
 		split = split || taken
 		doc, diags := parseWith(data, cfg)
 		if taken {

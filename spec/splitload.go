@@ -24,12 +24,19 @@ type splitList struct {
 	sums   []uint32      // the CRC-32C of each item's text
 }
 
-// parseSplit parses data by plan (split.go). It returns false, leaving pf
+// parseSplit parses *data by plan (split.go). It returns false, leaving pf
 // untouched, when anything does not go exactly as the whole-file path would
 // go, so that the caller parses the file whole and reports what that finds.
-func (pf *parsedFile) parseSplit(data []byte, plan *splitPlan) bool {
+//
+// A file read from disk is let go once the skeleton is parsed and every
+// item summed, and the batches read their items from the file again: at
+// 100,000 resources the text is 52 MB that would otherwise be held until
+// the last batch, when the typed resources and the policy input are
+// already there (the plan's peak). *data is then nil. An item whose text
+// is not what was summed fails its batch, and the file is parsed whole.
+func (pf *parsedFile) parseSplit(data *[]byte, plan *splitPlan) bool {
 	var n yaml.Node
-	if !decodeOne(plan.skeleton(data), &n) || len(n.Content) != 1 || n.Content[0].Kind != yaml.MappingNode {
+	if !decodeOne(plan.skeleton(*data), &n) || len(n.Content) != 1 || n.Content[0].Kind != yaml.MappingNode {
 		return false
 	}
 	root := n.Content[0]
@@ -48,19 +55,27 @@ func (pf *parsedFile) parseSplit(data []byte, plan *splitPlan) bool {
 		return false
 	}
 	pd.pos, pd.root = indexPositions(root, countNodes(root))
-	lazy := &lazyItems{text: pf.itemText(data)}
+	text := pf.itemText(*data)
+	lazy := &lazyItems{text: text}
 	lists := make([]splitList, len(plan.regions))
 	for i, r := range plan.regions {
 		idx := structInfoOf(reflect.TypeOf(File{})).byKey[r.key]
 		_, seq := pd.pos.lookupPair(pd.root, r.key)
 		first := pd.pos.nodes[seq].first
 		lr := lazyRegion{splitRegion: r, slot: first, sums: make([]uint32, len(r.offs))}
+		for j := range lr.sums {
+			from, to := r.span(j)
+			lr.sums[j] = itemSum((*data)[from:to])
+		}
 		lazy.regions = append(lazy.regions, lr)
 		lists[i] = splitList{region: r, slice: reflectValue(&pd.file).Field(idx), values: pd.value[r.key].([]any),
 			nodes: pd.pos.nodes[first : first+int32(len(r.offs))], sums: lr.sums}
 	}
 	pd.pos.lazy = lazy
-	diags, ok := pf.parseBatches(data, lists)
+	if pf.disk {
+		*data = nil
+	}
+	diags, ok := pf.parseBatches(text, lists)
 	if !ok {
 		return false
 	}
@@ -135,10 +150,11 @@ type batch struct {
 	ok         bool
 }
 
-// parseBatches parses, decodes and sums the items of every list, a batch at
-// a time on every core. Each batch writes the index entries and sums of its
-// own items only, so the batches share nothing they write.
-func (pf *parsedFile) parseBatches(data []byte, lists []splitList) (Diagnostics, bool) {
+// parseBatches parses and decodes the items of every list, a batch at a
+// time on every core, reading each batch's text from text. Each batch
+// writes the index entries of its own items only, so the batches share
+// nothing they write.
+func (pf *parsedFile) parseBatches(text itemText, lists []splitList) (Diagnostics, bool) {
 	var batches []*batch
 	for li, l := range lists {
 		for i := 0; i < len(l.region.offs); i += pf.split.batchItems {
@@ -155,7 +171,7 @@ func (pf *parsedFile) parseBatches(data []byte, lists []splitList) (Diagnostics,
 			defer wg.Done()
 			for bt := range todo {
 				if !failed.Load() { // after a failure the file is parsed whole anyway
-					pf.parseBatch(data, lists[bt.list], bt)
+					pf.parseBatch(text, lists[bt.list], bt)
 				}
 				if !bt.ok {
 					failed.Store(true)
@@ -184,17 +200,25 @@ func (pf *parsedFile) parseBatches(data []byte, lists []splitList) (Diagnostics,
 
 // parseBatch parses the items of bt as a document of their own, moves
 // their lines to where they are in the file (columns are the same: the
-// text is cut at line starts), then decodes them. The position index gets
-// each item's own entry, not its insides (lazyitems.go), and the sum that
-// tells whether the item's text is still what was parsed.
-func (pf *parsedFile) parseBatch(data []byte, l splitList, bt *batch) {
+// text is cut at line starts), then decodes them. Each item's text must be
+// the one summed before (parseSplit). The position index gets each item's
+// own entry, not its insides (lazyitems.go).
+func (pf *parsedFile) parseBatch(text itemText, l splitList, bt *batch) {
 	r := l.region
-	end := r.end
-	if bt.end < len(r.offs) {
-		end = r.offs[bt.end]
+	start := r.offs[bt.first]
+	_, end := r.span(bt.end - 1)
+	data, err := text.read(start, end)
+	if err != nil {
+		return
+	}
+	for i := bt.first; i < bt.end; i++ {
+		from, to := r.span(i)
+		if itemSum(data[from-start:to-start]) != l.sums[i] {
+			return // changed on disk since it was read: parse whole
+		}
 	}
 	var n yaml.Node
-	if !decodeOne(data[r.offs[bt.first]:end], &n) || len(n.Content) != 1 {
+	if !decodeOne(data, &n) || len(n.Content) != 1 {
 		return
 	}
 	seq := n.Content[0]
@@ -217,8 +241,6 @@ func (pf *parsedFile) parseBatch(data []byte, l splitList, bt *batch) {
 			l.values[i] = pf.convert(l.values[i])
 		}
 		l.nodes[i] = lazyNode(item)
-		from, to := r.span(i)
-		l.sums[i] = itemSum(data[from:to])
 	}
 	bt.diags, bt.ok = d.diags, !d.bombed
 }
