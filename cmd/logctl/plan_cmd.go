@@ -96,6 +96,9 @@ func runPlan(a *app, o planOptions, paths []string) error {
 	if err := checkOutFile(o.out); err != nil {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
+	// Through the rendering too: 100,000 changes to print are a plan's
+	// peak when nothing is live yet.
+	defer tuneGC(a.getenv)()
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return withCode(exitError, err)
@@ -180,9 +183,9 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planF
 // planEngine is the engine for one plan, until done is called. With
 // --emulator, resolving notes placeholder values on stderr: the notes are
 // held until the files' findings are printed, and dropped when those stop
-// the plan.
+// the plan. The caller tunes the collector (tuneGC) for as long as it
+// holds the plan.
 func (a *app) planEngine(cloud *cloudSession) (eng *engine.Engine, done func()) {
-	restoreGC := tuneGC(a.getenv)
 	eng = a.newEngine(cloud)
 	var notices []string
 	notice := cloud.notice
@@ -199,10 +202,7 @@ func (a *app) planEngine(cloud *cloudSession) (eng *engine.Engine, done func()) 
 		}
 		return nil
 	}
-	return eng, func() {
-		cloud.notice = notice
-		restoreGC()
-	}
+	return eng, func() { cloud.notice = notice }
 }
 
 func (a *app) printDiagnostics(ds spec.Diagnostics) {
