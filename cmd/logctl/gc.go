@@ -24,11 +24,13 @@ const gcFloor = 400 << 20
 // plan of 100,000 resources in under 512 MiB).
 //
 // Planning target by target (engine) bounds the live state's share, but at
-// 100,000 resources the peak is now the files' policy pass, before any
-// read. Measured with PLAN_BIG=1 bench/plan.sh: without the limit
-// (GOGC=100) the 100,000 resource plan with everything live took 788 MiB
-// and the one with nothing live 767 MiB; with it, 435 MiB and 640 MiB. The
-// limit stays until that pass is bounded too.
+// 100,000 resources the peak is the files' policy pass, before any read,
+// which holds both the policies' form of the files (some 70 MB) and their
+// typed form (some 55 MB). Measured with PLAN_BIG=1 bench/plan.sh on a
+// 2-core machine: without the limit (GOGC=100) the 100,000 resource plan
+// with everything live took 540-636 MiB and the one with nothing live
+// 530-562 MiB; with it, 432 MiB both. The limit stays until that pass is
+// bounded too.
 const largeHeadroom = 25
 
 // gcPace is how often the live heap is checked.
