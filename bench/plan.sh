@@ -13,6 +13,9 @@
 #                                 (cmd/logctl/gc.go steps aside when GOGC or
 #                                 GOMEMLIMIT is set), the form design §9's
 #                                 memory target is stated in
+#        RUNS=5 bench/plan.sh     each plan five times against the same
+#                                 emulator: without the tuning, max RSS
+#                                 varies by some 40 MiB from run to run
 #
 # The emulator sizes its exports before it listens (a 10,000-export world
 # takes it some 20 s of CPU), so that none of its work falls inside the
@@ -40,18 +43,21 @@ measure() { # name tasks exports dumps [worldgen flags: -no-live for all-create]
     sleep 0.1
   done
   [ -n "$url" ] || { echo "emulator did not start:"; cat "$dir/emulator.log"; return 1; }
-  # The live secrets of the world are "bench-NAME" (bench/worldgen).
-  env LOGCTL_TENCENT_ENDPOINT="$url" LOGCTL_HUAWEI_ENDPOINT="$url" \
-    TENCENTCLOUD_SECRET_ID=AKIDLOGCTLEMULATOR TENCENTCLOUD_SECRET_KEY=logctl-emulator-secret \
-    HUAWEICLOUD_SDK_AK=LOGCTLEMULATORAK HUAWEICLOUD_SDK_SK=logctl-emulator-secret \
-    EP_ID=bench-EP_ID EP_KEY=bench-EP_KEY EP_TOKEN=bench-EP_TOKEN S3_ID=bench-S3_ID S3_KEY=bench-S3_KEY \
-    /usr/bin/time -f "%e %M" -o "$dir/time.txt" \
-    "$out/logctl" plan --detailed-exitcode "$dir/config" >"$dir/plan.txt" 2>"$dir/plan.err" || {
-      code=$?; [ $code -eq 2 ] || { echo "plan failed ($code):"; tail -n 20 "$dir/plan.err"; return 1; }; }
-  # time(1) puts "Command exited with non-zero status 2" first when changes are pending.
-  read -r secs kib < <(tail -n1 "$dir/time.txt")
-  echo "$name: $(tail -n1 "$dir/plan.txt")"
-  echo "$name: wall ${secs}s, max RSS $((kib / 1024)) MiB (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  local run runs=${RUNS:-1}
+  for run in $(seq 1 "$runs"); do
+    # The live secrets of the world are "bench-NAME" (bench/worldgen).
+    env LOGCTL_TENCENT_ENDPOINT="$url" LOGCTL_HUAWEI_ENDPOINT="$url" \
+      TENCENTCLOUD_SECRET_ID=AKIDLOGCTLEMULATOR TENCENTCLOUD_SECRET_KEY=logctl-emulator-secret \
+      HUAWEICLOUD_SDK_AK=LOGCTLEMULATORAK HUAWEICLOUD_SDK_SK=logctl-emulator-secret \
+      EP_ID=bench-EP_ID EP_KEY=bench-EP_KEY EP_TOKEN=bench-EP_TOKEN S3_ID=bench-S3_ID S3_KEY=bench-S3_KEY \
+      /usr/bin/time -f "%e %M" -o "$dir/time.txt" \
+      "$out/logctl" plan --detailed-exitcode "$dir/config" >"$dir/plan.txt" 2>"$dir/plan.err" || {
+        code=$?; [ $code -eq 2 ] || { echo "plan failed ($code):"; tail -n 20 "$dir/plan.err"; return 1; }; }
+    # time(1) puts "Command exited with non-zero status 2" first when changes are pending.
+    read -r secs kib < <(tail -n1 "$dir/time.txt")
+    [ "$run" -gt 1 ] || echo "$name: $(tail -n1 "$dir/plan.txt")"
+    echo "$name: wall ${secs}s, max RSS $((kib / 1024)) MiB (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  done
 }
 
 measure plan-12k 10000 1000 1000
