@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -161,5 +162,52 @@ func TestLiveFindingsByTarget(t *testing.T) {
 	}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("live findings (-want +got):\n%s", d)
+	}
+}
+
+// TestPlanResolvesEachTarget plans files whose zones, URLs and secrets are
+// ${env:} references. A plan only to show resolves each target as it
+// diffs it; one for apply keeps the whole resolved copy: both must make
+// the same plan, the live task whose URL is the resolved one unchanged.
+func TestPlanResolvesEachTarget(t *testing.T) {
+	env := map[string]string{"ZONE_A": zone(0), "ZONE_B": zone(1), "HOST": "logs.example.com", "EP_ID": "id-1", "EP_KEY": "key-1"}
+	endpoint := func(name, zoneRef string) string {
+		return "{name: " + name + ", zoneId: \"${env:" + zoneRef + "}\", type: custom_endpoint, logType: l7-access-logs, area: mainland, " +
+			"entities: [" + name + ".example.com], fields: [RequestID], logFormat: {formatType: json}, " +
+			"customEndpoint: {url: \"https://${env:HOST}/ingest\", accessId: \"${env:EP_ID}\", accessKey: \"${env:EP_KEY}\"}}"
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "logs.yaml", "version: 1\nscopes:\n  - {deliveryTasks: {zoneId: \"${env:ZONE_A}\"}}\n  - {deliveryTasks: {zoneId: \"${env:ZONE_B}\"}}\n"+
+		"deliveryTasks:\n  - "+endpoint("ep-a", "ZONE_A")+"\n  - "+endpoint("ep-b", "ZONE_B")+"\n  - "+task("cls-b", zone(1), "cls-b.example.com")+"\n")
+	live := reconcile.Object{Task: &spec.DeliveryTask{Name: "ep-a", ZoneID: zone(0), Type: "custom_endpoint", LogType: "l7-access-logs", Area: "mainland",
+		Entities: []string{"ep-a.example.com"}, Fields: []string{"RequestID"}, LogFormat: &spec.LogFormat{FormatType: "json"},
+		CustomEndpoint: &spec.CustomEndpoint{URL: "https://logs.example.com/ingest", AccessID: "id-1", AccessKey: "key-1"}}}
+	plans := map[bool]string{}
+	for _, forApply := range []bool{false, true} {
+		cloud := &fakeCloud{}
+		cloud.add(live)
+		e := &Engine{Providers: cloud.providers, Lookup: func(name string) (string, bool) { v, ok := env[name]; return v, ok }}
+		pl, err := e.Plan(context.Background(), PlanRequest{Paths: []string{dir}, ForApply: forApply})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%+v\n", pl.Plan.Summary)
+		for _, c := range pl.Plan.Changes {
+			fmt.Fprintf(&b, "%s %s %s %s\n", c.Action, c.Name, c.Place, c.LiveID)
+			for _, f := range c.Fields {
+				fmt.Fprintf(&b, "  %s: %q -> %q\n", f.Path, f.Before, f.After)
+			}
+		}
+		plans[forApply] = b.String()
+		if strings.Contains(b.String(), "${env:") {
+			t.Errorf("forApply=%v: a reference is left in the plan:\n%s", forApply, b.String())
+		}
+		if want := (diff.Summary{Create: 2, Noop: 1}); pl.Plan.Summary != want {
+			t.Errorf("forApply=%v: summary = %+v, want %+v\n%s", forApply, pl.Plan.Summary, want, b.String())
+		}
+	}
+	if plans[false] != plans[true] {
+		t.Errorf("the plan to show differs from the plan to apply:\n%s\nwant\n%s", plans[false], plans[true])
 	}
 }
