@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -61,14 +60,9 @@ type envUse struct {
 }
 
 func fileEnvUses(name string) ([]envUse, error) {
-	f, err := os.Open(name)
+	data, err := readFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil, err
 	}
 	return envUsesIn(name, data)
 }

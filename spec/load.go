@@ -162,15 +162,9 @@ func parseFile(name string, convert func(any) any) *parsedFile {
 			"lint regular files only: remove it or rename it so it does not end in .yaml or .yml", 0)
 		return pf
 	}
-	f, err := os.Open(name)
+	data, err := readFile(name)
 	if err != nil {
-		pf.err = fmt.Errorf("read %s: %w", name, unwrapPathError(err))
-		return pf
-	}
-	defer f.Close()
-	data, err := readAll(f)
-	if err != nil {
-		pf.err = fmt.Errorf("read %s: %w", name, err)
+		pf.err = err
 		return pf
 	}
 	pf.parse(data)
@@ -178,32 +172,25 @@ func parseFile(name string, convert func(any) any) *parsedFile {
 	return pf
 }
 
-// readAll reads f up to one byte past MaxFileSize (parse reports the size)
-// into a buffer of the file's size: io.ReadAll grows its buffer by
-// doubling, which for a 50 MB file leaves as much again behind as garbage.
-func readAll(f *os.File) ([]byte, error) {
+// readFile reads the file name up to one byte past MaxFileSize (the
+// callers report the size) into a buffer of the file's size: io.ReadAll
+// grows its buffer by doubling, which for a 50 MB file leaves as much
+// again behind as garbage.
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, unwrapPathError(err))
+	}
+	defer f.Close()
 	var size int64
 	if st, err := f.Stat(); err == nil {
 		size = min(st.Size(), MaxFileSize+1)
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
-	_, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
-	return buf.Bytes(), err
-}
-
-// reread reads the file again for the whole-file path, after the split path
-// let its text go and then gave up.
-func (pf *parsedFile) reread() ([]byte, error) {
-	f, err := os.Open(pf.name)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", pf.name, unwrapPathError(err))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	defer f.Close()
-	data, err := readAll(f)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", pf.name, err)
-	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // convertItems converts the items of the top-level lists that are still
@@ -254,7 +241,7 @@ func (pf *parsedFile) parse(data []byte) {
 		}
 		if data == nil { // let go by parseSplit: read it again, to parse it whole
 			var err error
-			if data, err = pf.reread(); err != nil {
+			if data, err = readFile(pf.name); err != nil {
 				pf.err = err
 				return
 			}
