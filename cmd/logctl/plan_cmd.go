@@ -96,14 +96,14 @@ func runPlan(a *app, o planOptions, paths []string) error {
 	if err := checkOutFile(o.out); err != nil {
 		return withCode(exitError, fmt.Errorf("plan: %w", err))
 	}
-	// Through the rendering too: 100,000 changes to print are a plan's
-	// peak when nothing is live yet.
-	defer tuneGC(a.getenv)()
 	cloud, err := a.openCloud(a.ctx)
 	if err != nil {
 		return withCode(exitError, err)
 	}
 	defer cloud.stop()
+	// Through the rendering too: 100,000 changes to print are a plan's
+	// peak when nothing is live yet.
+	defer tuneGC(a.getenv)()
 	pl, err := a.makePlan(cloud, o.policyDirs, paths, planFor{dataMap: o.githubComment})
 	if o.githubComment && pl != nil {
 		a.postComment(paths, pl)
