@@ -28,9 +28,9 @@ const gcFloor = 400 << 20
 // which holds both the policies' form of the files (some 70 MB) and their
 // typed form (some 55 MB). Measured with PLAN_BIG=1 bench/plan.sh on a
 // 2-core machine: without the limit (GOGC=100) the 100,000 resource plan
-// with everything live took 540-636 MiB and the one with nothing live
-// 530-562 MiB; with it, 432 MiB both. The limit stays until that pass is
-// bounded too.
+// with everything live took 534-603 MiB and the one with nothing live
+// 537-548 MiB; with it, 431-433 MiB both. The limit stays until that pass
+// is bounded too.
 const largeHeadroom = 25
 
 // gcPace is how often the live heap is checked.
