@@ -34,6 +34,7 @@ type input struct {
 	mu       sync.Mutex
 	m        map[string]any
 	released bool
+	convert  func(any) any // LoadOptions.ConvertItem, for deferred items
 }
 
 // source is where a resource or a top-level value came from: a node of a
@@ -210,7 +211,9 @@ func (doc *Document) applyDefaults() {
 // Input returns the merged documents shaped exactly as the YAML (design §3),
 // without defaults applied: the `input` document of the policies, the same
 // shape conftest builds from a single file. Callers must not modify it; after
-// ConvertInput it holds what the conversion left.
+// ConvertInput it holds what the conversion left. Items a load deferred
+// (LoadOptions.DeferItems) are placeholders here until ConvertInput or
+// InputItems parses them.
 func (doc *Document) Input() map[string]any {
 	if doc.input == nil {
 		return nil
@@ -226,7 +229,8 @@ func (doc *Document) Input() map[string]any {
 // engine's form: replacing them one at a time lets each be collected as soon
 // as it is converted, where converting a copy would hold both in full.
 // convert must leave values it is given a second time unchanged: a document
-// may be prepared for evaluation more than once.
+// may be prepared for evaluation more than once. Deferred items
+// (LoadOptions.DeferItems) are parsed again first, a run at a time.
 func (doc *Document) ConvertInput(convert func(input map[string]any) error) error {
 	if doc.input == nil {
 		return nil
@@ -235,6 +239,9 @@ func (doc *Document) ConvertInput(convert func(input map[string]any) error) erro
 	defer doc.input.mu.Unlock()
 	if doc.input.released {
 		return errors.New("the policy input was released")
+	}
+	if err := doc.materialize(); err != nil {
+		return err
 	}
 	return convert(doc.input.m)
 }

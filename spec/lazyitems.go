@@ -157,17 +157,27 @@ func (z *lazyItems) expand(slot int32, want posNode) (*posIndex, int32, bool) {
 // parseItem parses the text of one item as parseBatch parses a batch, and
 // moves its lines to where they are in the file (line is the item's first).
 func parseItem(text []byte, line, indent int) (*yaml.Node, bool) {
-	var n yaml.Node
-	if !decodeOne(text, &n) || len(n.Content) != 1 {
+	items, ok := parseItems(text, 1, indent)
+	if !ok {
 		return nil, false
 	}
-	seq := n.Content[0]
-	if seq.Kind != yaml.SequenceNode || len(seq.Content) != 1 || seq.Column != indent+1 {
+	shiftLines(items[0], line-1)
+	return items[0], true
+}
+
+// parseItems parses the text of n consecutive items of a list whose '-'
+// is at column indent+1, as parseBatch parses a batch; lines count from
+// the text's first.
+func parseItems(text []byte, n, indent int) ([]*yaml.Node, bool) {
+	var doc yaml.Node
+	if !decodeOne(text, &doc) || len(doc.Content) != 1 {
 		return nil, false
 	}
-	item := seq.Content[0]
-	shiftLines(item, line-1)
-	return item, true
+	seq := doc.Content[0]
+	if seq.Kind != yaml.SequenceNode || len(seq.Content) != n || seq.Column != indent+1 {
+		return nil, false
+	}
+	return seq.Content, true
 }
 
 func (z *lazyItems) cached(slot int32) (expandedItem, bool) {

@@ -90,6 +90,12 @@ type LoadOptions struct {
 	// at once. It must be safe for concurrent use; see also
 	// Document.ConvertInput.
 	ConvertItem func(v any) any
+	// DeferItems leaves the resources of a split file (split.go) out of
+	// the policy input: they are parsed again from the file when they are
+	// asked for (Document.InputItems), a batch at a time. A plan's files'
+	// pass then holds the policy form of one chunk of resources, not of
+	// the whole estate. Input and ConvertInput parse them all first.
+	DeferItems bool
 }
 
 // LoadWith is Load with options.
@@ -105,13 +111,14 @@ func LoadWith(paths []string, opts LoadOptions) (*Document, Diagnostics, error) 
 		return nil, nil, err
 	}
 	parsed := make([]*parsedFile, len(files))
-	onEveryCore(len(files), func(i int) { parsed[i] = parseFile(files[i], opts.ConvertItem) })
+	onEveryCore(len(files), func(i int) { parsed[i] = parseFile(files[i], opts) })
 	for _, p := range parsed {
 		if p.err != nil {
 			return nil, nil, p.err
 		}
 	}
 	doc, diags := merge(parsed)
+	doc.input.convert = opts.ConvertItem
 	diags.Sort()
 	return doc, diags, nil
 }
@@ -144,6 +151,9 @@ type parsedFile struct {
 	// plain values (LoadOptions.ConvertItem).
 	convert   func(any) any
 	converted bool // the split path converted the items batch by batch
+	// deferItems: a split file's items are left out of the plain values
+	// (LoadOptions.DeferItems).
+	deferItems bool
 }
 
 type parsedDoc struct {
@@ -153,8 +163,8 @@ type parsedDoc struct {
 	value map[string]any
 }
 
-func parseFile(name string, convert func(any) any) *parsedFile {
-	pf := &parsedFile{name: name, split: defaultSplit(), disk: true, convert: convert}
+func parseFile(name string, opts LoadOptions) *parsedFile {
+	pf := &parsedFile{name: name, split: defaultSplit(), disk: true, convert: opts.ConvertItem, deferItems: opts.DeferItems}
 	// Only regular files: opening a named pipe called logs.yaml would wait
 	// for a writer forever, and a device may never end.
 	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() {

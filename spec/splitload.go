@@ -8,6 +8,7 @@ import (
 	"math"
 	"reflect"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -237,8 +238,13 @@ func (pf *parsedFile) parseBatch(text itemText, l splitList, bt *batch) {
 	for j, item := range seq.Content {
 		i := bt.first + j
 		d.decode(item, l.slice.Index(i), fmt.Sprintf("%s[%d]", r.key, i))
-		if l.values[i] = d.toValue(item); pf.convert != nil {
-			l.values[i] = pf.convert(l.values[i])
+		switch {
+		case pf.deferItems && slices.Contains(resourceKeys, r.key):
+			l.values[i] = deferred{}
+		case pf.convert != nil:
+			l.values[i] = pf.convert(d.toValue(item))
+		default:
+			l.values[i] = d.toValue(item)
 		}
 		l.nodes[i] = lazyNode(item)
 	}
