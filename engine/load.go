@@ -24,8 +24,10 @@ func (f *files) prepare() (*policy.Evaluation, error) {
 // load loads the files and compiles the policies at the same time: neither
 // depends on the other. Both failures are reported when both happen. The
 // resources are converted to the policies' input as they are parsed, so
-// that 100,000 of them are never all held in plain form.
-func load(ctx context.Context, policyDirs, paths []string) (*files, error) {
+// that 100,000 of them are never all held in plain form; with deferItems
+// those of a large file are not kept at all (spec.LoadOptions.DeferItems):
+// the files' pass parses them again a chunk at a time.
+func load(ctx context.Context, policyDirs, paths []string, deferItems bool) (*files, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -39,7 +41,7 @@ func load(ctx context.Context, policyDirs, paths []string) (*files, error) {
 		engineCh <- built{e, err}
 	}()
 	conv := policy.NewConverter()
-	doc, diags, err := spec.LoadWith(paths, spec.LoadOptions{ConvertItem: conv.ConvertItem})
+	doc, diags, err := spec.LoadWith(paths, spec.LoadOptions{ConvertItem: conv.ConvertItem, DeferItems: deferItems})
 	eng := <-engineCh
 	if err != nil || eng.err != nil {
 		return nil, errors.Join(err, eng.err)

@@ -109,7 +109,11 @@ type lintedInput struct {
 // loadAndLint compiles the policies while spec.Load parses the files, then
 // runs the files' policy pass. None of it sends anything.
 func (e *Engine) loadAndLint(ctx context.Context, policyDirs, paths []string) (*lintedInput, error) {
-	f, err := load(ctx, policyDirs, paths)
+	// A plan holds the typed files and the live state besides: the
+	// resources of a large file are parsed again a chunk at a time in the
+	// files' pass rather than held in the policies' form (some 90 MB at
+	// 100,000 resources).
+	f, err := load(ctx, policyDirs, paths, true)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/logctl/logctl/spec"
 )
 
 // chunkSize is how many resources one chunk of the files' pass holds at
@@ -85,31 +87,29 @@ func readsResources(m *ast.Module) bool {
 	return found
 }
 
-// chunks splits the input's resources into subsets that keep together
+// chunks splits the files' resources into subsets that keep together
 // what the built-in rules compare: the delivery tasks of one zone (the
 // uniqueness rules count per zone, edgeone-logs.md §8), the exports of one
 // topic, and all the dumps (a log stream may be claimed by one transfer,
 // and the rule compares streams across projects). Groups smaller than
 // size share a chunk. Every resource is in exactly one chunk, whatever it
-// holds: an item without a zoneId is grouped with the others without one.
-func chunks(input ast.Value, size int) []Subset {
-	obj, ok := input.(ast.Object)
-	if !ok {
-		return nil
-	}
+// holds.
+//
+// The groups are read from the typed resources, so that no chunk needs
+// the policy input to be found: the typed zoneId is decoded from the item
+// as written (defaults never set it), so items with equal zoneIds as
+// written share a chunk. Items the rules tell apart (a zoneId of another
+// type, or none) may share one too, which only makes a chunk larger.
+func chunks(doc *spec.Document, size int) []Subset {
 	type group struct {
 		list string
 		idx  []int
 	}
 	var groups []*group
 	for _, list := range resourceLists {
-		arr, ok := listOf(obj, list)
-		if !ok {
-			continue
-		}
 		at := map[string]*group{}
-		for i := range arr.Len() {
-			key := groupKey(list, arr.Elem(i))
+		for i := range doc.InputLen(list) {
+			key := groupKey(doc, list, i)
 			g := at[key]
 			if g == nil {
 				g = &group{list: list}
@@ -140,29 +140,14 @@ func chunks(input ast.Value, size int) []Subset {
 	return out
 }
 
-func listOf(obj ast.Object, name string) (*ast.Array, bool) {
-	t := obj.Get(ast.StringTerm(name))
-	if t == nil {
-		return nil, false
+// groupKey is what item i of list is grouped by: its typed zoneId or
+// topicId, and one group for all dumps.
+func groupKey(doc *spec.Document, list string, i int) string {
+	switch {
+	case list == "deliveryTasks" && i < len(doc.DeliveryTasks):
+		return doc.DeliveryTasks[i].ZoneID
+	case list == "exports" && i < len(doc.Exports):
+		return doc.Exports[i].TopicID
 	}
-	arr, ok := t.Value.(*ast.Array)
-	return arr, ok
-}
-
-// groupKey is what an item is grouped by: its zoneId or topicId as
-// written (a value of any type, or none), and one group for all dumps.
-func groupKey(list string, item *ast.Term) string {
-	field := map[string]string{"deliveryTasks": "zoneId", "exports": "topicId"}[list]
-	if field == "" {
-		return ""
-	}
-	o, ok := item.Value.(ast.Object)
-	if !ok {
-		return "\x00not an object"
-	}
-	v := o.Get(ast.StringTerm(field))
-	if v == nil {
-		return "\x00none"
-	}
-	return v.String()
+	return ""
 }

@@ -3,10 +3,12 @@ package policy
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
-	"github.com/open-policy-agent/opa/v1/ast"
 	"gopkg.in/yaml.v3"
 
 	"github.com/logctl/logctl/spec"
@@ -54,13 +56,81 @@ deny contains msg if {
 	}
 }
 
+// A plan loads its files with spec.LoadOptions.DeferItems: the files' pass
+// then builds each chunk from the items parsed again from the file. It
+// finds what the whole input finds: every base of the parity table, padded
+// past the size from which a file is split, with and without user
+// policies (which need the whole input, parsed again in full).
+func TestChunkedPassOnDeferredItems(t *testing.T) {
+	estate := writeFiles(t, map[string]string{"estate.rego": `package logctl.estate
+
+deny contains msg if {
+	zones := {t.zoneId | some t in input.deliveryTasks}
+	count(zones) > 1
+	msg := sprintf("%d zones in one repository", [count(zones)])
+}
+`})
+	pad := strings.Repeat("# "+strings.Repeat("x", 98)+"\n", 11000) // over 1 MiB: the file is split
+	dir := t.TempDir()
+	deferredSeen := 0
+	for _, dirs := range [][]string{nil, {"../examples/policies", estate}} {
+		e := newEngine(t, dirs...)
+		for base, text := range parityTexts(t) {
+			t.Run(fmt.Sprintf("%s/user=%v", base, dirs != nil), func(t *testing.T) {
+				plain, _ := spec.ParseBytes(base+".yaml", text)
+				whole := evalWhole(t, e, plain)
+				path := filepath.Join(dir, base+".yaml")
+				if err := os.WriteFile(path, append(slices.Clone(text), pad...), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				for _, size := range []int{1, 3, chunkSize} {
+					c := NewConverter()
+					doc, _, err := spec.LoadWith([]string{path}, spec.LoadOptions{ConvertItem: c.ConvertItem, DeferItems: true})
+					if err != nil {
+						t.Fatal(err)
+					}
+					for _, l := range resourceLists {
+						if items, _ := doc.Input()[l].([]any); len(items) > 0 && fmt.Sprintf("%T", items[0]) == "spec.deferred" {
+							deferredSeen++
+						}
+					}
+					v, err := e.PrepareWith(doc, c)
+					if err != nil {
+						t.Fatal(err)
+					}
+					v.chunkSize = size
+					fs, err := v.Eval(context.Background(), nil)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got := keys(fs); !slices.Equal(got, whole) {
+						t.Errorf("chunks of %d: %d findings, whole input %d\ndeferred:\n%s\nwhole:\n%s",
+							size, len(got), len(whole), lines(got), lines(whole))
+					}
+				}
+				if len(whole) == 0 {
+					t.Fatal("no findings: the comparison proves nothing")
+				}
+			})
+		}
+	}
+	t.Logf("deferred lists: %d", deferredSeen)
+	if deferredSeen == 0 {
+		t.Fatal("no file was split: nothing was deferred")
+	}
+}
+
 func evalWhole(t *testing.T, e *Engine, doc *spec.Document) []string {
 	t.Helper()
 	v, err := e.Prepare(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	byPkg, err := v.run(context.Background(), e.groups, v.input, nil)
+	input, err := v.whole()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPkg, err := v.run(context.Background(), e.groups, input, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,6 +172,20 @@ func lines(ss []string) string {
 // all its cases, each twice.
 func parityDocuments(t *testing.T) map[string]*spec.Document {
 	t.Helper()
+	out := map[string]*spec.Document{}
+	for base, text := range parityTexts(t) {
+		parsed, _ := spec.ParseBytes(base+".yaml", text)
+		if parsed == nil {
+			t.Fatalf("%s: no document", base)
+		}
+		out[base] = parsed
+	}
+	return out
+}
+
+// parityTexts is the YAML of parityDocuments, by base.
+func parityTexts(t *testing.T) map[string][]byte {
+	t.Helper()
 	pf := readParity(t)
 	lists := map[string][]any{}
 	for _, c := range pf.Cases {
@@ -111,7 +195,7 @@ func parityDocuments(t *testing.T) map[string]*spec.Document {
 		}
 		lists[c.Base] = append(lists[c.Base], res)
 	}
-	out := map[string]*spec.Document{}
+	out := map[string][]byte{}
 	for base, list := range lists {
 		b := pf.Bases[base]
 		doc := map[string]any{"version": 1, b.List: append(list, list...)}
@@ -122,44 +206,43 @@ func parityDocuments(t *testing.T) map[string]*spec.Document {
 		if err != nil {
 			t.Fatal(err)
 		}
-		parsed, _ := spec.ParseBytes(base+".yaml", text)
-		if parsed == nil {
-			t.Fatalf("%s: no document", base)
-		}
-		out[base] = parsed
+		out[base] = text
 	}
 	return out
 }
 
 // Every resource lands in one chunk, what a rule compares stays together,
-// and small groups share a chunk.
+// and small groups share a chunk. Items without a zoneId, or with one the
+// types cannot hold, or that are no task at all, are grouped by what their
+// typed form has.
 func TestChunks(t *testing.T) {
-	task := func(zone any) *ast.Term {
-		if zone == nil {
-			return ast.ObjectTerm()
-		}
-		return ast.ObjectTerm(ast.Item(ast.StringTerm("zoneId"), ast.NewTerm(ast.MustInterfaceToValue(zone))))
-	}
-	export := func(topic string) *ast.Term {
-		return ast.ObjectTerm(ast.Item(ast.StringTerm("topicId"), ast.StringTerm(topic)))
-	}
-	input := ast.NewObject(
-		ast.Item(ast.StringTerm("deliveryTasks"), ast.ArrayTerm(task("a"), task("b"), task("a"), task(nil), task(7), ast.StringTerm("not a task"), task("b"))),
-		ast.Item(ast.StringTerm("exports"), ast.ArrayTerm(export("t1"), export("t2"), export("t1"))),
-		ast.Item(ast.StringTerm("dumps"), ast.ArrayTerm(ast.ObjectTerm(), ast.ObjectTerm())),
-		ast.Item(ast.StringTerm("scopes"), ast.ArrayTerm()),
-	)
+	doc, _ := spec.ParseBytes("f.yaml", []byte(`version: 1
+deliveryTasks:
+  - {zoneId: a}
+  - {zoneId: b}
+  - {zoneId: a}
+  - {name: none}
+  - {zoneId: [7]}
+  - not a task
+  - {zoneId: b}
+exports:
+  - {topicId: t1}
+  - {topicId: t2}
+  - {topicId: t1}
+dumps: [{}, {}]
+scopes: []
+`))
 	tests := []struct {
 		size int
 		want []Subset
 	}{
-		{1, []Subset{{DeliveryTasks: []int{0, 2}}, {DeliveryTasks: []int{1, 6}}, {DeliveryTasks: []int{3}}, {DeliveryTasks: []int{4}},
-			{DeliveryTasks: []int{5}}, {Exports: []int{0, 2}}, {Exports: []int{1}}, {Dumps: []int{0, 1}}}},
+		{1, []Subset{{DeliveryTasks: []int{0, 2}}, {DeliveryTasks: []int{1, 6}}, {DeliveryTasks: []int{3, 4, 5}},
+			{Exports: []int{0, 2}}, {Exports: []int{1}}, {Dumps: []int{0, 1}}}},
 		{4, []Subset{{DeliveryTasks: []int{0, 2, 1, 6}}, {DeliveryTasks: []int{3, 4, 5}}, {Exports: []int{0, 2, 1}}, {Dumps: []int{0, 1}}}},
 		{100, []Subset{{DeliveryTasks: []int{0, 2, 1, 6, 3, 4, 5}, Exports: []int{0, 2, 1}, Dumps: []int{0, 1}}}},
 	}
 	for _, tt := range tests {
-		got := chunks(input, tt.size)
+		got := chunks(doc, tt.size)
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("size %d:\n got %v\nwant %v", tt.size, got, tt.want)
 		}

@@ -53,15 +53,20 @@
 //
 // # Performance
 //
-// New compiles everything once and prepares the queries; Prepare converts
-// the input to an AST value in one walk and Eval evaluates the rules in two
-// groups on two goroutines (whole packages per group, so helper rules are
-// computed once per group). A Converter shares one term among equal short
-// strings, numbers, lists and objects; given to spec.LoadWith it converts
-// each resource as it is parsed, and given to PrepareWith it lets the live
-// state (Evaluation.Convert, one resource at a time) share the files'
-// terms. The resources of the document's input are replaced by their terms
-// in place, so a plan of 100,000 resources never holds both forms. The built-in rules are linear in the number of
+// New compiles everything once and prepares the queries; Eval evaluates
+// the rules in two groups on two goroutines (whole packages per group, so
+// helper rules are computed once per group). The built-in packages that
+// read the resource lists are evaluated a chunk at a time (a zone, a
+// topic, all dumps; chunks.go), each chunk's input built from the
+// document's items when it is evaluated and dropped after: with
+// spec.LoadOptions.DeferItems a plan of 100,000 resources never holds the
+// policies' form of all of them. Packages that need every resource at once
+// (user packages, exceptions, lint --live) get the whole input, converted
+// in one walk with the document's resources replaced by their terms in
+// place. A Converter shares one term among equal short strings, numbers,
+// lists and objects; given to spec.LoadWith it converts each resource as
+// it is parsed, and given to PrepareWith it lets the live state
+// (Evaluation.Convert, one resource at a time) share the files' terms. The built-in rules are linear in the number of
 // resources: uniqueness sorts rows instead of comparing pairs, and the
 // per-task rules only visit the tasks a one-pass screen flags
 // (builtin/teo_screen.rego).

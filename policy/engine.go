@@ -40,6 +40,12 @@ type Engine struct {
 	// the live pass may read the files' resources in their typed form
 	// (Evaluation.ReleaseFiles).
 	typedLive bool
+	// wholeReadsFiles: a package of wholeGroups may read the resource
+	// lists (a user package, a built-in one a user package extends), or an
+	// exception needs them: the files' pass then builds the whole input.
+	// Otherwise those packages (the scope rules) see the input without its
+	// resource lists.
+	wholeReadsFiles bool
 }
 
 // queryGroup is one prepared query that evaluates a share of the rules.
@@ -90,6 +96,8 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if e.exceptions, err = e.prepareExceptions(ctx); err != nil {
 		return nil, err
 	}
+	files := filesPackages(c)
+	e.wholeReadsFiles = len(e.exceptions) > 0 || slices.ContainsFunc(whole, func(r *ruleRef) bool { return files[r.pkg] })
 	return e, nil
 }
 
@@ -182,6 +190,7 @@ func evalGroups(ctx context.Context, groups []*queryGroup, input ast.Value, txn 
 type evalJob struct {
 	g     *queryGroup
 	input func() (ast.Value, error)
+	done  func() // when set, called once the job has ended (its input may go)
 }
 
 // evalJobs runs the jobs, evalWorkers at a time, and concatenates their
@@ -202,6 +211,9 @@ func evalJobs(ctx context.Context, jobs []evalJob, txn storage.Transaction) ([]r
 				in, err := jobs[i].input()
 				if err == nil {
 					results[i], err = jobs[i].g.eval(ctx, in, txn)
+				}
+				if jobs[i].done != nil {
+					jobs[i].done()
 				}
 				if err != nil {
 					mu.Lock()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/storage"
@@ -13,30 +14,39 @@ import (
 	"github.com/logctl/logctl/spec"
 )
 
-// Evaluation is one document converted to policy input once, so that it
-// can be evaluated more than once: plan lints the files before any API
-// call, then again with the live state. Converting 100,000 resources
-// costs hundreds of megabytes and a good share of a pass; the second pass
-// also re-runs only the packages that read data.logctl.live.
+// Evaluation is one document readied for the policies, so that it can be
+// evaluated more than once: plan lints the files before any API call, then
+// again with the live state, target by target (EvalSubset). The files'
+// pass builds the policy input of one chunk of resources at a time; the
+// whole input is built once, and only when something needs all of it. The
+// second pass re-runs only the packages that read data.logctl.live.
 //
 // An Evaluation may be used by several goroutines at once.
 type Evaluation struct {
 	e     *Engine
 	doc   *spec.Document
-	input ast.Value
+	frame ast.Object // the input without its resource lists: version, defaults, scopes
 
-	mu   sync.Mutex
-	base map[string][]Finding // per package, of the last evaluation without live state
-	conv *converter           // knows the input's shared terms; locks itself
+	mu       sync.Mutex
+	base     map[string][]Finding // per package, of the last evaluation without live state
+	conv     *converter           // knows the input's shared terms; locks itself
+	released atomic.Bool          // ReleaseFiles let the files' input go
 
-	chunkSize int        // resources per chunk of the files' pass; 0 is chunkSize
-	frame     ast.Object // the input without its resource lists, once released
+	// input is the whole input, built when something needs all of the
+	// files at once (whole): a user package, an exception, lint --live.
+	// The built-in packages of the files' pass see a chunk at a time,
+	// built from the document's items when the chunk is evaluated.
+	wholeMu sync.Mutex
+	input   ast.Value
+
+	chunkSize int // resources per chunk of the files' pass; 0 is chunkSize
 }
 
-// Prepare converts doc to the policies' input. The resources of doc's input
-// are replaced by their terms in place (spec.Document.ConvertInput), so that
-// 100,000 resources are never held twice; doc must not change otherwise
-// while the Evaluation is in use.
+// Prepare readies doc for evaluation. The resources are converted to the
+// policies' form when a chunk of them is evaluated (or all at once, for
+// the packages that need all of them: whole), so that the form of 100,000
+// resources is not held through the pass; doc must not change while the
+// Evaluation is in use.
 func (e *Engine) Prepare(doc *spec.Document) (*Evaluation, error) {
 	return e.PrepareWith(doc, nil)
 }
@@ -47,21 +57,44 @@ func (e *Engine) PrepareWith(doc *spec.Document, c *Converter) (*Evaluation, err
 	if c == nil {
 		c = NewConverter()
 	}
-	conv := c.c
+	frame, err := c.c.value(doc.InputFrame())
+	if err != nil {
+		return nil, fmt.Errorf("policy input: %w", err)
+	}
+	obj, ok := frame.(ast.Object)
+	if !ok {
+		obj = ast.NewObject()
+	}
+	return &Evaluation{e: e, doc: doc, frame: obj, conv: c.c}, nil
+}
+
+// whole returns the whole input, converting the document's resources in
+// place the first time (spec.Document.ConvertInput), so that 100,000
+// resources are never held twice.
+func (v *Evaluation) whole() (ast.Value, error) {
+	if v.isReleased() {
+		return nil, errReleased
+	}
+	v.wholeMu.Lock()
+	defer v.wholeMu.Unlock()
+	if v.input != nil {
+		return v.input, nil
+	}
 	var input ast.Value
 	// Both steps under the document's lock: another Prepare of the same
 	// document may be replacing its items meanwhile.
-	err := doc.ConvertInput(func(in map[string]any) (err error) {
-		if err = convertInput(in, conv); err != nil {
+	err := v.doc.ConvertInput(func(in map[string]any) (err error) {
+		if err = convertInput(in, v.conv); err != nil {
 			return err
 		}
-		input, err = conv.value(in)
+		input, err = v.conv.value(in)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("policy input: %w", err)
 	}
-	return &Evaluation{e: e, doc: doc, input: input, conv: conv}, nil
+	v.input = input
+	return input, nil
 }
 
 // Convert turns one plain value of the live state (a resource shaped as the
@@ -82,11 +115,15 @@ func (v *Evaluation) Convert(x any) (any, error) {
 // data.logctl.live are evaluated again; the findings of the others cannot
 // change and are taken from the earlier evaluation.
 func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, error) {
-	if v.released() {
+	if v.isReleased() {
 		return nil, errReleased
 	}
 	if live == nil {
 		return v.evalBase(ctx)
+	}
+	input, err := v.whole()
+	if err != nil {
+		return nil, err
 	}
 	v.mu.Lock()
 	base := v.base
@@ -95,7 +132,7 @@ func (v *Evaluation) Eval(ctx context.Context, live map[string]any) ([]Finding, 
 	if base != nil {
 		groups = v.e.liveGroups
 	}
-	byPkg, err := v.runLive(ctx, groups, v.input, live)
+	byPkg, err := v.runLive(ctx, groups, input, live)
 	if err != nil {
 		return nil, err
 	}
@@ -153,38 +190,83 @@ func (v *Evaluation) run(ctx context.Context, groups []*queryGroup, input ast.Va
 }
 
 // runChunked is run of every rule without live state, the chunkable
-// packages' rules chunk by chunk.
+// packages' rules chunk by chunk: each chunk's input is built from the
+// document's items when its first job starts and let go when its last job
+// ends, so that only the chunks being evaluated are held in the policies'
+// form.
 func (v *Evaluation) runChunked(ctx context.Context) (map[string][]Finding, error) {
-	// The files' terms are all built: the sharing tables (~20 MB at
-	// 100,000 resources) need not live through their evaluation.
+	// Terms built so far (the frame, a load's) are shared already: the
+	// tables need not live through the evaluation.
 	v.conv.reset()
 	var jobs []evalJob
 	size := v.chunkSize
 	if size <= 0 {
 		size = chunkSize
 	}
-	for _, sub := range chunks(v.input, size) {
+	for _, sub := range chunks(v.doc, size) {
+		in := &chunkInput{v: v, sub: sub, users: len(v.e.chunkGroups)}
 		for _, g := range v.e.chunkGroups {
-			jobs = append(jobs, evalJob{g: g, input: func() (ast.Value, error) { return v.subsetInput(sub) }})
+			jobs = append(jobs, evalJob{g: g, input: in.get, done: in.done})
 		}
 	}
 	if len(jobs) == 0 {
 		// No resources: the chunkable rules still see the (empty) files.
 		for _, g := range v.e.chunkGroups {
-			jobs = append(jobs, evalJob{g: g, input: v.wholeInput})
+			jobs = append(jobs, evalJob{g: g, input: v.whole})
 		}
 	}
+	wholeInput := v.frameInput
+	if v.e.wholeReadsFiles {
+		wholeInput = v.whole
+	}
 	for _, g := range v.e.wholeGroups {
-		jobs = append(jobs, evalJob{g: g, input: v.wholeInput})
+		jobs = append(jobs, evalJob{g: g, input: wholeInput})
 	}
 	raw, err := evalJobs(ctx, jobs, nil)
 	if err != nil {
 		return nil, err
 	}
-	return v.settle(ctx, dedupe(raw), v.input, nil)
+	var input ast.Value // what exceptions narrow; only they need it
+	if len(v.e.exceptions) > 0 {
+		if input, err = v.whole(); err != nil {
+			return nil, err
+		}
+	}
+	return v.settle(ctx, dedupe(raw), input, nil)
 }
 
-func (v *Evaluation) wholeInput() (ast.Value, error) { return v.input, nil }
+func (v *Evaluation) frameInput() (ast.Value, error) { return v.frame, nil }
+
+// chunkInput is the input of one chunk, shared by the jobs of its groups:
+// built by the first to start, dropped when the last has ended.
+type chunkInput struct {
+	v   *Evaluation
+	sub Subset
+
+	mu    sync.Mutex
+	users int // jobs not yet ended
+	input ast.Value
+	err   error
+	built bool
+}
+
+func (c *chunkInput) get() (ast.Value, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.built {
+		c.input, c.err = c.v.itemsInput(c.sub)
+		c.built = true
+	}
+	return c.input, c.err
+}
+
+func (c *chunkInput) done() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.users--; c.users == 0 {
+		c.input = nil
+	}
+}
 
 // settle caps, places and waives raw findings, by package.
 func (v *Evaluation) settle(ctx context.Context, raw []rawFinding, input ast.Value, txn storage.Transaction) (map[string][]Finding, error) {

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -15,11 +16,25 @@ var liveRoot = ast.MustParseRef("data.logctl.live")
 // with live state re-runs them alone. The test is conservative: a ref that
 // may reach data.logctl.live (data[x], data.logctl[x]) counts as reading it.
 func livePackages(c *ast.Compiler) map[string]bool {
+	return dependentPackages(c, ruleReadsLive)
+}
+
+// filesPackages names the logctl.* packages whose rules can read the
+// input's resource lists, directly or through the rules they depend on
+// (a helper in another package). The test is conservative: input itself,
+// and input[x], count as reading them.
+func filesPackages(c *ast.Compiler) map[string]bool {
+	return dependentPackages(c, ruleReadsFiles)
+}
+
+// dependentPackages names the logctl.* packages with a rule for which
+// reads holds, or that depends on one.
+func dependentPackages(c *ast.Compiler, reads func(*ast.Rule) bool) map[string]bool {
 	var queue []*ast.Rule
 	seen := map[*ast.Rule]bool{}
 	for _, m := range c.Modules {
 		for _, r := range m.Rules {
-			if ruleReadsLive(r) {
+			if reads(r) {
 				seen[r] = true
 				queue = append(queue, r)
 			}
@@ -57,6 +72,35 @@ func ruleReadsLive(r *ast.Rule) bool {
 		return found
 	})
 	return found
+}
+
+func ruleReadsFiles(r *ast.Rule) bool {
+	found := false
+	ast.WalkRefs(r, func(ref ast.Ref) bool {
+		if !found && mayReachFiles(ref) {
+			found = true
+		}
+		return found
+	})
+	return found
+}
+
+// mayReachFiles reports whether ref can name one of the input's resource
+// lists, or the input itself.
+func mayReachFiles(ref ast.Ref) bool {
+	if len(ref) == 0 || !ref[0].Equal(ast.InputRootDocument) {
+		return false
+	}
+	if len(ref) == 1 {
+		return true
+	}
+	switch v := ref[1].Value.(type) {
+	case ast.String:
+		return slices.Contains(resourceLists, string(v))
+	case ast.Var, ast.Ref, ast.Call:
+		return true
+	}
+	return false
 }
 
 // mayReachLive reports whether ref can name data.logctl.live, a prefix of

@@ -2,8 +2,8 @@ package policy
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -35,7 +35,7 @@ type Subset struct {
 func (v *Evaluation) EvalSubset(ctx context.Context, sub Subset, live map[string]any) ([]Finding, error) {
 	var input ast.Value
 	var err error
-	if v.released() {
+	if v.isReleased() {
 		input, err = v.typedInput(sub)
 	} else {
 		input, err = v.subsetInput(sub)
@@ -51,15 +51,19 @@ func (v *Evaluation) EvalSubset(ctx context.Context, sub Subset, live map[string
 }
 
 // subsetInput is the input with the resource lists replaced by objects of
-// the resources sub names, keyed by index.
+// the resources sub names, keyed by index, taken from the whole input.
 func (v *Evaluation) subsetInput(sub Subset) (ast.Value, error) {
-	obj, ok := v.input.(ast.Object)
+	whole, err := v.whole()
+	if err != nil {
+		return nil, err
+	}
+	obj, ok := whole.(ast.Object)
 	if !ok {
 		return nil, fmt.Errorf("policy input: not an object")
 	}
 	lists := map[string][]int{"deliveryTasks": sub.DeliveryTasks, "exports": sub.Exports, "dumps": sub.Dumps}
 	out := ast.NewObject()
-	err := obj.Iter(func(k, val *ast.Term) error {
+	err = obj.Iter(func(k, val *ast.Term) error {
 		name, isStr := k.Value.(ast.String)
 		arr, isArr := val.Value.(*ast.Array)
 		idx, isList := lists[string(name)]
@@ -79,6 +83,39 @@ func (v *Evaluation) subsetInput(sub Subset) (ast.Value, error) {
 	return out, err
 }
 
+// itemsInput is subsetInput built from the document's items
+// (spec.Document.InputItems) instead of the whole input: an item a load
+// deferred is parsed again from its file here, and converted with a
+// converter of the chunk's own, whose tables go with the chunk. A list the
+// files do not have stays absent, as in the whole input.
+func (v *Evaluation) itemsInput(sub Subset) (ast.Value, error) {
+	out := v.frame.Copy()
+	c := newConverter()
+	var convErr error
+	for _, l := range []struct {
+		name string
+		idx  []int
+	}{{"deliveryTasks", sub.DeliveryTasks}, {"exports", sub.Exports}, {"dumps", sub.Dumps}} {
+		if len(l.idx) == 0 && v.doc.InputLen(l.name) == 0 {
+			continue
+		}
+		picked := ast.NewObject()
+		err := v.doc.InputItems(l.name, l.idx, func(i int, item any) {
+			t, err := c.resource(item)
+			if err != nil {
+				convErr = err
+				return
+			}
+			picked.Insert(ast.IntNumberTerm(i), t)
+		})
+		if err = errors.Join(err, convErr); err != nil {
+			return nil, fmt.Errorf("policy input: %w", err)
+		}
+		out.Insert(ast.StringTerm(l.name), ast.NewTerm(picked))
+	}
+	return out, nil
+}
+
 // ReleaseFiles lets the files' policy input go (here and in the document,
 // spec.Document.ReleaseInput) once their pass is done, and reports whether
 // it did: at 100,000 resources it is some 90 MB that a plan would
@@ -90,38 +127,18 @@ func (v *Evaluation) subsetInput(sub Subset) (ast.Value, error) {
 // reads data.logctl.live it keeps the files as written (it may read a
 // field the types do not know), and nothing is released.
 func (v *Evaluation) ReleaseFiles() bool {
-	v.mu.Lock()
-	defer v.mu.Unlock()
 	if !v.e.typedLive {
 		return false
 	}
-	if v.input != nil {
-		v.frame = frameOf(v.input)
-		v.input = nil
-		v.doc.ReleaseInput()
-	}
+	v.wholeMu.Lock()
+	v.input = nil
+	v.wholeMu.Unlock()
+	v.released.Store(true)
+	v.doc.ReleaseInput()
 	return true
 }
 
-func (v *Evaluation) released() bool {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	return v.input == nil
-}
-
-// frameOf is the input without its resource lists: version, defaults,
-// scopes.
-func frameOf(input ast.Value) ast.Object {
-	out := ast.NewObject()
-	if obj, ok := input.(ast.Object); ok {
-		obj.Foreach(func(k, val *ast.Term) {
-			if s, ok := k.Value.(ast.String); !ok || !slices.Contains(resourceLists, string(s)) {
-				out.Insert(k, val)
-			}
-		})
-	}
-	return out
-}
+func (v *Evaluation) isReleased() bool { return v.released.Load() }
 
 // typedInput is subsetInput built from the document's typed resources.
 func (v *Evaluation) typedInput(sub Subset) (ast.Value, error) {

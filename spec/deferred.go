@@ -24,16 +24,17 @@ var ErrFileChanged = errChanged
 
 // InputItems calls fn, in the order of idx, with the policy-input value of
 // each item of the top-level list key ("deliveryTasks", "exports",
-// "dumps") that idx names: the value the document holds, or for a deferred
-// item the item parsed again from its file and converted as the load
-// converted the others (LoadOptions.ConvertItem). Indices out of range are
-// skipped. An error wraps ErrFileChanged when a file no longer holds what
+// "dumps") that idx names: the value the document holds (converted by
+// LoadOptions.ConvertItem when the load had one), or for a deferred item
+// the item parsed again from its file, in plain values: the caller
+// converts it as it needs, and keeps it no longer than it needs it.
+// Indices out of range are skipped. An error wraps ErrFileChanged when a file no longer holds what
 // was loaded. It is safe for concurrent use.
 func (doc *Document) InputItems(key string, idx []int, fn func(i int, v any)) error {
 	if doc.input == nil {
 		return nil
 	}
-	vals, convert, err := doc.input.pick(key, idx)
+	vals, err := doc.input.pick(key, idx)
 	if err != nil {
 		return err
 	}
@@ -48,7 +49,7 @@ func (doc *Document) InputItems(key string, idx []int, fn func(i int, v any)) er
 			continue
 		}
 		end := runEnd(srcs, vals, idx, start)
-		got, err := reparse(srcs, idx[start:end], convert)
+		got, err := reparse(srcs, idx[start:end], nil)
 		if err != nil {
 			return err
 		}
@@ -62,11 +63,11 @@ func (doc *Document) InputItems(key string, idx []int, fn func(i int, v any)) er
 
 // pick returns the values the list holds at idx (nil out of range), under
 // the lock that ConvertInput takes to replace them.
-func (in *input) pick(key string, idx []int) ([]any, func(any) any, error) {
+func (in *input) pick(key string, idx []int) ([]any, error) {
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	if in.released {
-		return nil, nil, fmt.Errorf("the policy input was released")
+		return nil, fmt.Errorf("the policy input was released")
 	}
 	list, _ := in.m[key].([]any)
 	vals := make([]any, len(idx))
@@ -75,7 +76,7 @@ func (in *input) pick(key string, idx []int) ([]any, func(any) any, error) {
 			vals[k] = list[i]
 		}
 	}
-	return vals, in.convert, nil
+	return vals, nil
 }
 
 // runEnd returns the end of the run of deferred items that starts at
@@ -185,7 +186,8 @@ var resourceKeys = []string{"deliveryTasks", "exports", "dumps"}
 
 // InputFrame returns the policy input without its resource lists
 // (deliveryTasks, exports, dumps): version, defaults, scopes, as Input has
-// them. It never parses a deferred item. Callers must not modify it.
+// them. A resource key whose value is not a list is kept. It never parses
+// a deferred item. Callers must not modify it.
 func (doc *Document) InputFrame() map[string]any {
 	if doc.input == nil {
 		return nil
@@ -194,7 +196,7 @@ func (doc *Document) InputFrame() map[string]any {
 	defer doc.input.mu.Unlock()
 	out := make(map[string]any, len(doc.input.m))
 	for k, v := range doc.input.m {
-		if !slices.Contains(resourceKeys, k) {
+		if _, isList := v.([]any); !isList || !slices.Contains(resourceKeys, k) {
 			out[k] = v
 		}
 	}

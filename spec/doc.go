@@ -21,7 +21,9 @@
 // interned (Interner), Resolve copies only the parts that hold a reference,
 // and LoadWith can hand each resource of the policy input to a converter as
 // it is parsed (the policy engine's own form), so that the plain form of
-// all resources never exists at once (ConvertInput, ReleaseInput).
+// all resources never exists at once (ConvertInput, ReleaseInput), or, for
+// a split file, keep none of them (DeferItems): InputItems parses them
+// again from the file when they are asked for (deferred.go).
 //
 // Hostile or accidental input is bounded (limits.go): 64 MiB per file and
 // 128 MiB per run, regular files only (a named pipe called *.yaml is
