@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -85,13 +87,20 @@ func (v *Evaluation) subsetInput(sub Subset) (ast.Value, error) {
 
 // itemsInput is subsetInput built from the document's items
 // (spec.Document.InputItems) instead of the whole input: an item a load
-// deferred is parsed again from its file here, and converted with a
-// converter of the chunk's own, whose tables go with the chunk. A list the
-// files do not have stays absent, as in the whole input.
+// deferred is parsed again from its file here. The lists are cut into
+// contiguous pieces built on every core, each with a converter of its own
+// whose tables go with the chunk: the jobs of a chunk wait for its input,
+// and parsing 10,000 items on one core took 0.5 s while the other idled.
+// A list the files do not have stays absent, as in the whole input.
 func (v *Evaluation) itemsInput(sub Subset) (ast.Value, error) {
+	type piece struct {
+		list  string
+		idx   []int
+		terms []*ast.Term
+	}
+	var pieces []*piece
 	out := v.frame.Copy()
-	c := newConverter()
-	var convErr error
+	lists := map[string]*ast.Term{}
 	for _, l := range []struct {
 		name string
 		idx  []int
@@ -99,22 +108,48 @@ func (v *Evaluation) itemsInput(sub Subset) (ast.Value, error) {
 		if len(l.idx) == 0 && v.doc.InputLen(l.name) == 0 {
 			continue
 		}
-		picked := ast.NewObject()
-		err := v.doc.InputItems(l.name, l.idx, func(i int, item any) {
-			t, err := c.resource(item)
-			if err != nil {
-				convErr = err
-				return
-			}
-			picked.Insert(ast.IntNumberTerm(i), t)
-		})
-		if err = errors.Join(err, convErr); err != nil {
-			return nil, fmt.Errorf("policy input: %w", err)
+		lists[l.name] = ast.NewTerm(ast.NewObject())
+		out.Insert(ast.StringTerm(l.name), lists[l.name])
+		n := runtime.GOMAXPROCS(0)
+		size := max((len(l.idx)+n-1)/n, piecesMin)
+		for lo := 0; lo < len(l.idx); lo += size {
+			pieces = append(pieces, &piece{list: l.name, idx: l.idx[lo:min(lo+size, len(l.idx))]})
 		}
-		out.Insert(ast.StringTerm(l.name), ast.NewTerm(picked))
+	}
+	errs := make([]error, len(pieces))
+	var wg sync.WaitGroup
+	for k, p := range pieces {
+		wg.Go(func() {
+			c := newConverter()
+			p.terms = make([]*ast.Term, 0, 2*len(p.idx))
+			var convErr error
+			err := v.doc.InputItems(p.list, p.idx, func(i int, item any) {
+				t, err := c.resource(item)
+				if err != nil {
+					convErr = err
+					return
+				}
+				p.terms = append(p.terms, ast.IntNumberTerm(i), t)
+			})
+			errs[k] = errors.Join(err, convErr)
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("policy input: %w", err)
+	}
+	for _, p := range pieces {
+		obj := lists[p.list].Value.(ast.Object)
+		for j := 0; j+1 < len(p.terms); j += 2 {
+			obj.Insert(p.terms[j], p.terms[j+1])
+		}
 	}
 	return out, nil
 }
+
+// piecesMin is the fewest items itemsInput builds on a goroutine of their
+// own.
+const piecesMin = 256
 
 // ReleaseFiles lets the files' policy input go (here and in the document,
 // spec.Document.ReleaseInput) once their pass is done, and reports whether
