@@ -9,13 +9,13 @@
 #   (both with PLAN_BIG=1)
 #
 # Usage: bench/plan.sh            (OUT=dir to keep the files)
-#        GOGC=100 bench/plan.sh   the same without logctl's GC tuning
-#                                 (cmd/logctl/gc.go steps aside when GOGC or
-#                                 GOMEMLIMIT is set), the form design §9's
-#                                 memory target is stated in
 #        RUNS=5 bench/plan.sh     each plan five times against the same
-#                                 emulator: without the tuning, max RSS
-#                                 varies by some 40 MiB from run to run
+#                                 emulator: max RSS varies by some 30 MiB
+#                                 from run to run
+#
+# logctl does not tune the garbage collector: the runtime's defaults are
+# what these figures measure (GOGC and GOMEMLIMIT pass through, for a
+# user who trades memory for time).
 #
 # The emulator sizes its exports before it listens (a 10,000-export world
 # takes it some 20 s of CPU), so that none of its work falls inside the

@@ -125,13 +125,11 @@ func runApply(a *app, o applyOptions, paths []string) error {
 	}
 	defer cloud.stop()
 	var pl *planned
-	restoreGC := tuneGC(a.getenv) // while planning; the changes are applied untuned
 	if o.planFile != "" {
 		pl, err = a.loadPlan(cloud, o.planFile, o.policyDirs)
 	} else {
 		pl, err = a.makePlan(cloud, o.policyDirs, paths, planFor{apply: true})
 	}
-	restoreGC()
 	if err != nil {
 		return err
 	}

@@ -101,9 +101,6 @@ func runPlan(a *app, o planOptions, paths []string) error {
 		return withCode(exitError, err)
 	}
 	defer cloud.stop()
-	// Through the rendering too: 100,000 changes to print are a plan's
-	// peak when nothing is live yet.
-	defer tuneGC(a.getenv)()
 	pl, err := a.makePlan(cloud, o.policyDirs, paths, planFor{dataMap: o.githubComment})
 	if o.githubComment && pl != nil {
 		a.postComment(paths, pl)
@@ -183,8 +180,7 @@ func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planF
 // planEngine is the engine for one plan, until done is called. With
 // --emulator, resolving notes placeholder values on stderr: the notes are
 // held until the files' findings are printed, and dropped when those stop
-// the plan. The caller tunes the collector (tuneGC) for as long as it
-// holds the plan.
+// the plan.
 func (a *app) planEngine(cloud *cloudSession) (eng *engine.Engine, done func()) {
 	eng = a.newEngine(cloud)
 	var notices []string
