@@ -27,15 +27,7 @@ func TestChunkedPassFindsTheSame(t *testing.T) {
 		t.Fatalf("examples: %v %v", err, diags)
 	}
 	docs["examples"] = ex
-	// A user rule that counts across zones: per chunk it would never fire.
-	estate := writeFiles(t, map[string]string{"estate.rego": `package logctl.estate
-
-deny contains msg if {
-	zones := {t.zoneId | some t in input.deliveryTasks}
-	count(zones) > 1
-	msg := sprintf("%d zones in one repository", [count(zones)])
-}
-`})
+	estate := estatePolicy(t)
 	for _, dirs := range [][]string{nil, {"../examples/policies", estate}} {
 		e := newEngine(t, dirs...)
 		for name, doc := range docs {
@@ -62,14 +54,7 @@ deny contains msg if {
 // past the size from which a file is split, with and without user
 // policies (which need the whole input, parsed again in full).
 func TestChunkedPassOnDeferredItems(t *testing.T) {
-	estate := writeFiles(t, map[string]string{"estate.rego": `package logctl.estate
-
-deny contains msg if {
-	zones := {t.zoneId | some t in input.deliveryTasks}
-	count(zones) > 1
-	msg := sprintf("%d zones in one repository", [count(zones)])
-}
-`})
+	estate := estatePolicy(t)
 	pad := strings.Repeat("# "+strings.Repeat("x", 98)+"\n", 11000) // over 1 MiB: the file is split
 	dir := t.TempDir()
 	deferredSeen := 0
@@ -118,6 +103,20 @@ deny contains msg if {
 	if deferredSeen == 0 {
 		t.Fatal("no file was split: nothing was deferred")
 	}
+}
+
+// estatePolicy writes a user rule that counts across zones: per chunk it
+// would never fire.
+func estatePolicy(t *testing.T) string {
+	t.Helper()
+	return writeFiles(t, map[string]string{"estate.rego": `package logctl.estate
+
+deny contains msg if {
+	zones := {t.zoneId | some t in input.deliveryTasks}
+	count(zones) > 1
+	msg := sprintf("%d zones in one repository", [count(zones)])
+}
+`})
 }
 
 func evalWhole(t *testing.T, e *Engine, doc *spec.Document) []string {

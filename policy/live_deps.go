@@ -63,23 +63,14 @@ func dependentPackages(c *ast.Compiler, reads func(*ast.Rule) bool) map[string]b
 	return out
 }
 
-func ruleReadsLive(r *ast.Rule) bool {
-	found := false
-	ast.WalkRefs(r, func(ref ast.Ref) bool {
-		if !found && mayReachLive(ref) {
-			found = true
-		}
-		return found
-	})
-	return found
-}
+func ruleReadsLive(r *ast.Rule) bool  { return anyRef(r, mayReachLive) }
+func ruleReadsFiles(r *ast.Rule) bool { return anyRef(r, mayReachFiles) }
 
-func ruleReadsFiles(r *ast.Rule) bool {
+// anyRef reports whether some ref in r satisfies may.
+func anyRef(r *ast.Rule, may func(ast.Ref) bool) bool {
 	found := false
 	ast.WalkRefs(r, func(ref ast.Ref) bool {
-		if !found && mayReachFiles(ref) {
-			found = true
-		}
+		found = found || may(ref)
 		return found
 	})
 	return found

@@ -158,18 +158,12 @@ func (doc *Document) materialize() error {
 				start++
 				continue
 			}
-			idx := []int{start}
-			for end := start + 1; end < len(list) && len(idx) < deferredRun; end++ {
-				if _, ok := list[end].(deferred); !ok {
-					break
-				}
-				idx = append(idx, end)
+			// runEnd cuts the run where the items stop being deferred.
+			idx := make([]int, min(deferredRun, len(list)-start))
+			for k := range idx {
+				idx[k] = start + k
 			}
-			vals := make([]any, len(idx))
-			for k := range vals {
-				vals[k] = deferred{}
-			}
-			n := runEnd(srcs, vals, idx, 0)
+			n := runEnd(srcs, list[start:], idx, 0)
 			got, err := reparse(srcs, idx[:n], in.convert)
 			if err != nil {
 				return err
