@@ -24,6 +24,8 @@ func run(args []string, stderr io.Writer) int {
 	fs.IntVar(&c.Exports, "exports", 1000, "CLS exports")
 	fs.IntVar(&c.Dumps, "dumps", 1000, "LTS dumps")
 	fs.IntVar(&c.Files, "files", 1, "files to spread the resources over")
+	fs.IntVar(&c.Zones, "zones", 10, "EdgeOne zones the tasks are spread over")
+	fs.IntVar(&c.Topics, "topics", 10, "CLS topics the exports are spread over")
 	fs.StringVar(&c.Out, "out", "", "output directory (created)")
 	if err := fs.Parse(args); err != nil {
 		return 2

@@ -10,9 +10,9 @@ import (
 // Tasks come in pairs on one entity: a cls task plus a custom_endpoint or an
 // s3 task, the most EdgeOne allows per (entity, log type, area). Every 50th
 // pair uses L4 proxies (application logs) instead of domains.
-func writeTask(w io.Writer, i int) {
+func writeTask(w io.Writer, i, zones int) {
 	pair := i / 2
-	zone := fmt.Sprintf("zone-bench%07d", pair%10)
+	zone := fmt.Sprintf("zone-bench%07d", pair%zones)
 	logType, entity, fields := "l7-access-logs", fmt.Sprintf("d%05d.example.com", pair), "[RequestID, ClientIP, RequestTime, RequestHost, EdgeResponseStatusCode]"
 	if pair%50 == 49 {
 		logType, entity, fields = "application", fmt.Sprintf("sid-bench%05d", pair), "[ServiceID, ClientRealIP, SentBytes, ReceivedBytes]"
@@ -47,9 +47,9 @@ func writeTask(w io.Writer, i int) {
 // base is the start of the export time windows.
 var base = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 
-func writeExport(w io.Writer, i int) {
+func writeExport(w io.Writer, i, topics int) {
 	from := base.Add(time.Duration(i) * time.Hour)
-	fmt.Fprintf(w, "  - name: export-%05d\n    topicId: ee20bb16-3025-4048-b81a-%012d\n", i, i%10)
+	fmt.Fprintf(w, "  - name: export-%05d\n    topicId: ee20bb16-3025-4048-b81a-%012d\n", i, i%topics)
 	fmt.Fprintf(w, "    query: \"status:%d AND host:h%d.example.com\"\n    count: %d\n", 200+i%300, i, 1+i*1000)
 	fmt.Fprintf(w, "    from: %s\n    to: %s\n", from.Format(time.RFC3339), from.Add(30*time.Minute).Format(time.RFC3339))
 	fmt.Fprintf(w, "    order: %s\n    format: %s\n", []string{"asc", "desc"}[i%2], []string{"json", "csv"}[i%2])

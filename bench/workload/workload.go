@@ -18,6 +18,10 @@ type Config struct {
 	Tasks, Exports, Dumps int
 	Files                 int    // resources are spread round-robin over this many files
 	Out                   string // output directory, created if missing
+	// Zones and Topics spread the tasks over that many EdgeOne zones and
+	// the exports over that many CLS topics: the plan reads one target per
+	// zone and per topic. Zero means 10 each.
+	Zones, Topics int
 }
 
 // Write writes files workload-0000.yaml ... each holding an even share
@@ -50,8 +54,15 @@ func writeFile(name string, c Config, f int) (err error) {
 	if f == 0 {
 		writeHeader(w)
 	}
-	section(w, "deliveryTasks", c.Tasks, c.Files, f, writeTask)
-	section(w, "exports", c.Exports, c.Files, f, writeExport)
+	zones, topics := c.Zones, c.Topics
+	if zones < 1 {
+		zones = 10
+	}
+	if topics < 1 {
+		topics = 10
+	}
+	section(w, "deliveryTasks", c.Tasks, c.Files, f, func(w io.Writer, i int) { writeTask(w, i, zones) })
+	section(w, "exports", c.Exports, c.Files, f, func(w io.Writer, i int) { writeExport(w, i, topics) })
 	section(w, "dumps", c.Dumps, c.Files, f, writeDump)
 	if err := w.Flush(); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
