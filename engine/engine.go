@@ -29,6 +29,10 @@ type Engine struct {
 	Check func(ctx context.Context, providers map[spec.Kind]reconcile.Provider, targets []reconcile.Target, resolved, raw *spec.Document) ([]policy.Finding, error)
 	// Observer is told what the engine finds as it goes.
 	Observer Observer
+	// ReadWindow is how many resources' live state a plan may hold read
+	// and not yet planned; 0 means 40,000 (some 50 MB). The reads run
+	// ahead of the files' pass within it, and then of the diff.
+	ReadWindow int
 }
 
 // Observer receives what a run finds while it runs, so that a caller can

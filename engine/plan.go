@@ -32,42 +32,79 @@ type Planned struct {
 }
 
 // Plan lints, resolves the environment, reads the live state and diffs.
-// Error findings of the files' pass stop it before any API call with
-// ErrDenied; the returned Planned then holds the files and the findings
-// (nothing else), for a caller that reports them.
+//
+// The reads start while the files' policy pass runs, once the checks that
+// need no pass have passed (every reference resolves, the credentials and
+// Engine.Check): the reads wait for the quota, the pass for the cores
+// (design §9). A missing variable, or a check's error findings, stop it
+// before any read. Error findings of the files' pass stop it with
+// ErrDenied, cancelling the reads in flight; nothing is planned. The
+// returned Planned then holds the files and the findings (nothing else),
+// for a caller that reports them. The observer hears of the files' pass
+// first, whatever stopped the plan.
 func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
-	in, err := e.loadAndLint(ctx, req.PolicyDirs, req.Paths)
+	f, err := load(ctx, req.PolicyDirs, req.Paths, true)
 	if err != nil {
 		return nil, err
 	}
+	in := &lintedInput{raw: f.doc}
+	if in.eval, err = f.prepare(); err != nil {
+		return nil, err
+	}
+	type passed struct {
+		findings []policy.Finding
+		err      error
+	}
+	pass := make(chan passed, 1)
+	go func() {
+		fs, err := findings(ctx, in.eval, f.doc, f.diags, nil)
+		pass <- passed{fs, err}
+	}()
 	raw := in.raw
-	pl := &Planned{Raw: raw, Findings: in.findings}
+	pl := &Planned{Raw: raw}
+	// Beside the pass: what must hold before any read.
+	var checked []policy.Finding
+	err = in.resolve(e.lookup)
+	if err == nil {
+		pl.Targets = in.targets
+		pl.providers, err = e.providers(raw)
+	}
+	if err == nil {
+		checked, err = e.check(ctx, pl.providers, pl.Targets, in.resolved, raw)
+	}
+	var reads *targetReads
+	if err == nil && !hasErrors(checked) {
+		reads = e.startReads(ctx, in, pl.providers, req.ForApply)
+	}
+	stop := func() {
+		if reads != nil {
+			reads.stop()
+		}
+	}
+	p := <-pass
+	if p.err != nil {
+		stop()
+		return nil, p.err
+	}
+	in.findings, pl.Findings = p.findings, p.findings
 	if err := e.Observer.linted(in.findings, raw); err != nil {
+		stop()
 		return pl, err
 	}
 	if hasErrors(in.findings) {
+		stop()
 		return pl, ErrDenied
 	}
-	// The files' pass is done: what the live pass reads of the files is
-	// in their typed form from here on (policy.Evaluation.ReleaseFiles).
-	// The references are resolved after that, not beside the pass: the
-	// copies they make (some 30 MB at 100,000 resources) would otherwise
-	// add to the pass's peak, the plan's.
-	in.eval.ReleaseFiles()
-	if err := in.resolve(e.lookup); err != nil {
-		return nil, err
-	}
-	pl.Targets = in.targets
-	if pl.providers, err = e.providers(raw); err != nil {
-		return nil, err
-	}
-	checked, err := e.check(ctx, pl.providers, pl.Targets, in.resolved, raw)
 	if err != nil {
 		return nil, err
 	}
+	// The files' pass is done: what the live pass reads of the files is
+	// in their typed form from here on.
+	in.eval.ReleaseFiles()
 	if len(checked) > 0 {
 		pl.Findings = append(pl.Findings, checked...)
 		if err := e.Observer.checked(checked, raw); err != nil {
+			stop()
 			return pl, err
 		}
 		if hasErrors(checked) {
@@ -75,7 +112,7 @@ func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
 		}
 	}
 	e.Observer.reading("plan", pl.Targets)
-	plan, liveFindings, live, err := e.planTargets(ctx, in, pl.providers, req.ForApply)
+	plan, liveFindings, live, err := reads.plan(ctx, e, req.ForApply)
 	if err != nil {
 		return nil, err
 	}
@@ -97,34 +134,13 @@ func (e *Engine) Plan(ctx context.Context, req PlanRequest) (*Planned, error) {
 	return pl, nil
 }
 
-// lintedInput is what plan knows before any API call.
+// lintedInput is what plan knows of the files.
 type lintedInput struct {
 	eval     *policy.Evaluation // raw converted to policy input once, for both passes
 	raw      *spec.Document
 	findings []policy.Finding
 	resolved *spec.Document // raw with the ${env:} references resolved (resolve)
 	targets  []reconcile.Target
-}
-
-// loadAndLint compiles the policies while spec.Load parses the files, then
-// runs the files' policy pass. None of it sends anything.
-func (e *Engine) loadAndLint(ctx context.Context, policyDirs, paths []string) (*lintedInput, error) {
-	// A plan holds the typed files and the live state besides: the
-	// resources of a large file are parsed again a chunk at a time in the
-	// files' pass rather than held in the policies' form (some 90 MB at
-	// 100,000 resources).
-	f, err := load(ctx, policyDirs, paths, true)
-	if err != nil {
-		return nil, err
-	}
-	in := &lintedInput{raw: f.doc}
-	if in.eval, err = f.prepare(); err == nil {
-		in.findings, err = findings(ctx, in.eval, f.doc, f.diags, nil)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return in, nil
 }
 
 // resolve resolves the ${env:} references and finds the targets (a zone

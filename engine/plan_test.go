@@ -132,13 +132,15 @@ func TestPlanStops(t *testing.T) {
 		extra   string // a second file
 		live    []reconcile.Object
 		wantErr func(error) bool
-		reads   int
+		reads   int // -1: any (the reads run beside the files' pass)
 		events  string
 	}{
 		{
-			name:    "error findings stop before any read",
+			// The reads start beside the files' pass and are cancelled.
+			name:    "error findings stop the plan",
 			extra:   "version: 1\ndeliveryTasks:\n  - " + task("other", zone(0), "d0-0.example.com") + "\n",
 			wantErr: func(err error) bool { return errors.Is(err, ErrDenied) },
+			reads:   -1,
 			events:  "linted 2",
 		},
 		{
@@ -182,11 +184,14 @@ func TestPlanStops(t *testing.T) {
 			}
 			var rec recorder
 			e := &Engine{Providers: cloud.providers, Observer: rec.observer()}
-			_, err := e.Plan(context.Background(), PlanRequest{Paths: []string{dir}})
+			pl, err := e.Plan(context.Background(), PlanRequest{Paths: []string{dir}})
 			if !tc.wantErr(err) {
 				t.Errorf("err = %v", err)
 			}
-			if len(cloud.reads) != tc.reads {
+			if err != nil && pl != nil && pl.Plan != nil {
+				t.Errorf("a stopped plan planned %+v", pl.Plan.Summary)
+			}
+			if tc.reads >= 0 && len(cloud.reads) != tc.reads {
 				t.Errorf("reads = %v, want %d", cloud.reads, tc.reads)
 			}
 			if got := strings.Join(rec.events, "; "); got != tc.events {

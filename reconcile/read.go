@@ -59,6 +59,10 @@ type Reader struct {
 	Providers   map[spec.Kind]Provider
 	Parallelism int          // concurrent targets; 0 = 8
 	Retry       retry.Policy // zero bounds take DefaultRetry's
+	// Admit, when set, is called before the read of targets[i] starts and
+	// may wait: a caller that holds what was read for a while bounds it
+	// there. An error (its context's) ends the reads.
+	Admit func(ctx context.Context, i int) error
 }
 
 // Read reads every target concurrently in a bounded pool and assembles the
@@ -120,6 +124,9 @@ func (r *Reader) stream(ctx context.Context, targets []Target, got func(i int, o
 		go func() {
 			for i := range queue {
 				res := readResult{i: i, err: ctx.Err()}
+				if res.err == nil && r.Admit != nil {
+					res.err = r.Admit(ctx, i)
+				}
 				if res.err == nil {
 					p, t := r.Providers[targets[i].Kind], targets[i]
 					res.err = retry.Do(ctx, r.Retry.Or(DefaultRetry()), retry.Idempotent, func() error {

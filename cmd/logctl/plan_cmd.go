@@ -32,9 +32,11 @@ func newPlanCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "plan [PATH...]",
 		Short: "Show what apply would change: lint, read the live state, diff",
-		Long: `Plan lints the YAML (error findings stop it with exit 3 before any API
-call), reads the live state of every zone, CLS topic and LTS project that the
-files declare resources in or scope, and prints the difference:
+		Long: `Plan lints the YAML (error findings stop it with exit 3 and nothing is
+planned), reads the live state of every zone, CLS topic and LTS project that
+the files declare resources in or scope, and prints the difference. The
+reads (read-only calls) start while the policies run, once every ${env:}
+reference resolves and the credentials are there; lint errors cancel them:
 
   +    create            ~  update in place (only the changed fields)
   -/+  replace           -  delete (only inside a declared scope)
@@ -142,7 +144,8 @@ type planFor struct {
 }
 
 // makePlan runs the engine's plan: lint, resolve the environment, read the
-// live state, diff. Lint errors stop it before any API call (exit 3).
+// live state, diff. Lint errors stop it (exit 3) and cancel the reads,
+// which run beside the policies.
 func (a *app) makePlan(cloud *cloudSession, policyDirs, paths []string, pf planFor) (*planned, error) {
 	eng, done := a.planEngine(cloud)
 	defer done()
